@@ -1,0 +1,24 @@
+# The README's two set-up commands are `make demo` and `make test`.
+MVN ?= mvn -B -ntp
+
+.PHONY: test generate compile import-spec clean
+
+## test: merge + normalise the specs, generate the client, compile, run every test
+test:
+	$(MVN) verify
+
+## generate: merge the specs (target/openapi/zendesk-support.json) and generate the client sources
+generate:
+	$(MVN) generate-sources
+
+## compile: generate and compile, no tests
+compile:
+	$(MVN) compile
+
+## import-spec SPEC=path/to/oas.yaml: re-split a newer upstream spec into openapi/*.yaml; review with git diff
+import-spec:
+	@test -n "$(SPEC)" || { echo "usage: make import-spec SPEC=path/to/oas.yaml"; exit 2; }
+	$(MVN) -q initialize exec:java@import-spec -Dspec="$(abspath $(SPEC))"
+
+clean:
+	$(MVN) -q clean

@@ -1,0 +1,138 @@
+package io.zenapi.zendesk.specbuild;
+
+import io.zenapi.zendesk.specbuild.rules.NormalisationRule;
+import io.zenapi.zendesk.specbuild.rules.Normaliser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole merge: root file + area files → union → reference check → overlays → normalisation → final check.
+ *
+ * <p>Layout of the spec directory: {@code _root.yaml} (info, servers, security), one {@code <area>.yaml} per
+ * Zendesk API area (imported, never edited by hand), and {@code overlays/*.yaml} (local fixes and additions).
+ */
+public final class SpecMerge {
+  /** The root file's name inside the spec directory. */
+  public static final String ROOT_FILE = "_root.yaml";
+  /** The overlay directory's name inside the spec directory. */
+  public static final String OVERLAY_DIR = "overlays";
+
+  private final List<NormalisationRule> rules;
+  private final List<String> log = new ArrayList<>();
+
+  /** A merge with the project's normalisation rules. */
+  public SpecMerge() {
+    this(Normaliser.RULES);
+  }
+
+  /** A merge with the given rules (tests run one rule at a time). */
+  public SpecMerge(List<NormalisationRule> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  /** Merges the spec directory and returns the merged, normalised spec. */
+  public Map<String, Object> merge(Path specDir) {
+    Path rootPath = specDir.resolve(ROOT_FILE);
+    if (!Files.isRegularFile(rootPath)) {
+      throw new SpecBuildException(rootPath + ": missing. The spec directory needs a root file with 'openapi',"
+          + " 'info' and 'servers'; run 'make import-spec SPEC=...' to create the layout.");
+    }
+    List<Path> areaPaths = yamlFiles(specDir).stream()
+        .filter(p -> !p.getFileName().toString().equals(ROOT_FILE)).toList();
+    if (areaPaths.isEmpty()) {
+      throw new SpecBuildException(specDir + ": has no area files (*.yaml).");
+    }
+    // Parse everything first so that every malformed file is reported in one run.
+    List<String> parseProblems = new ArrayList<>();
+    SpecFile root = readCollecting(rootPath, parseProblems);
+    List<SpecFile> areas = new ArrayList<>();
+    for (Path p : areaPaths) {
+      SpecFile f = readCollecting(p, parseProblems);
+      if (f != null) {
+        areas.add(f);
+      }
+    }
+    List<SpecFile> overlays = new ArrayList<>();
+    for (Path p : yamlFiles(specDir.resolve(OVERLAY_DIR))) {
+      SpecFile f = readCollecting(p, parseProblems);
+      if (f != null) {
+        overlays.add(f);
+      }
+    }
+    if (!parseProblems.isEmpty()) {
+      throw new SpecBuildException(parseProblems);
+    }
+
+    AreaMerger merger = new AreaMerger(root);
+    areas.forEach(merger::add);
+    Map<String, Object> spec = merger.result();
+    List<String> refProblems = new ArrayList<>(RefChecker.check(root, spec));
+    areas.forEach(a -> refProblems.addAll(RefChecker.check(a, spec)));
+    if (!refProblems.isEmpty()) {
+      throw new SpecBuildException(refProblems);
+    }
+    log.add("merged " + areas.size() + " area files: " + Operation.all(spec).size() + " operations, "
+        + countComponents(spec) + " components");
+
+    for (SpecFile overlay : overlays) {
+      Overlays.apply(overlay, spec);
+      List<String> problems = RefChecker.check(overlay, spec);
+      if (!problems.isEmpty()) {
+        throw new SpecBuildException(problems);
+      }
+    }
+    log.add("applied " + overlays.size() + " overlays");
+
+    for (NormalisationRule rule : rules) {
+      int changes = rule.apply(spec);
+      log.add(String.format("rule %-36s %5d changes", rule.name(), changes));
+    }
+    RefChecker.checkMerged(spec, "merged spec (after normalisation)");
+    return spec;
+  }
+
+  /** What the last merge did, one line a step. */
+  public List<String> log() {
+    return List.copyOf(log);
+  }
+
+  private static SpecFile readCollecting(Path p, List<String> problems) {
+    try {
+      return SpecFile.read(p);
+    } catch (SpecBuildException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+  }
+
+  private static List<Path> yamlFiles(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> Files.isRegularFile(p))
+          .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new SpecBuildException(dir + ": cannot be listed (" + e.getMessage() + ").");
+    }
+  }
+
+  private static int countComponents(Map<String, Object> spec) {
+    int n = 0;
+    Map<String, Object> components = Tree.map(spec, "components");
+    if (components != null) {
+      for (Object v : components.values()) {
+        Map<String, Object> m = Tree.asMap(v);
+        n += m == null ? 0 : m.size();
+      }
+    }
+    return n;
+  }
+}

@@ -1,0 +1,111 @@
+package io.zenapi.zendesk.specbuild.rules;
+
+import io.zenapi.zendesk.specbuild.Operation;
+import io.zenapi.zendesk.specbuild.RefChecker;
+import io.zenapi.zendesk.specbuild.Tree;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Object-valued query parameters ({@code style: deepObject}, such as {@code page} and {@code filter}) become one
+ * plain parameter per property, named with brackets: {@code page[size]}, {@code page[after]},
+ * {@code page[before]}, {@code filter[ticket_id]}. Left as objects, the generated method puts the model's
+ * {@code toString()} in the URL. A {@code page} that is "an integer or an object" keeps its integer form as
+ * {@code page} (offset pagination) next to the bracketed ones.
+ */
+public final class BracketedQueryParameters implements NormalisationRule {
+  @Override
+  public int apply(Map<String, Object> spec) {
+    int changes = 0;
+    Map<String, Object> paths = Tree.map(spec, "paths");
+    if (paths != null) {
+      for (Object item : paths.values()) {
+        changes += rewrite(spec, Tree.list(Tree.asMap(item), "parameters"));
+      }
+    }
+    for (Operation op : Operation.all(spec)) {
+      changes += rewrite(spec, Tree.list(op.op(), "parameters"));
+    }
+    return changes;
+  }
+
+  private static int rewrite(Map<String, Object> spec, List<Object> params) {
+    if (params == null) {
+      return 0;
+    }
+    int changes = 0;
+    List<Object> out = new ArrayList<>();
+    for (Object p : params) {
+      Map<String, Object> param = RefChecker.deref(spec, Tree.asMap(p));
+      List<Map<String, Object>> exploded = param == null ? null : explode(spec, param);
+      if (exploded == null) {
+        out.add(p);
+      } else {
+        out.addAll(exploded);
+        changes++;
+      }
+    }
+    params.clear();
+    params.addAll(out);
+    return changes;
+  }
+
+  /** The bracketed parameters replacing {@code param}, or null when it is not an object-valued query param. */
+  private static List<Map<String, Object>> explode(Map<String, Object> spec, Map<String, Object> param) {
+    if (!"query".equals(param.get("in"))) {
+      return null;
+    }
+    Map<String, Object> schema = RefChecker.deref(spec, Tree.map(param, "schema"));
+    if (schema == null) {
+      return null;
+    }
+    List<Map<String, Object>> alternatives = new ArrayList<>();
+    List<Object> oneOf = Tree.list(schema, "oneOf");
+    if (oneOf != null) {
+      oneOf.forEach(a -> alternatives.add(RefChecker.deref(spec, Tree.asMap(a))));
+    } else {
+      alternatives.add(schema);
+    }
+    boolean anyObject = alternatives.stream().anyMatch(a -> a != null && Tree.map(a, "properties") != null);
+    if (!anyObject && !"deepObject".equals(param.get("style"))) {
+      return null;
+    }
+    String name = (String) param.get("name");
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Map<String, Object> alt : alternatives) {
+      if (alt == null) {
+        continue;
+      }
+      Map<String, Object> props = Tree.map(alt, "properties");
+      if (props == null) {
+        Map<String, Object> plain = base(param, name, alt.get("description"));
+        plain.put("schema", Tree.copy(alt));
+        out.add(plain);
+        continue;
+      }
+      for (Map.Entry<String, Object> prop : props.entrySet()) {
+        Map<String, Object> propSchema = Tree.copyMap(Tree.asMap(prop.getValue()));
+        Object description = propSchema.remove("description");
+        Map<String, Object> bracketed = base(param, name + "[" + prop.getKey() + "]", description);
+        bracketed.put("schema", propSchema);
+        out.add(bracketed);
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, Object> base(Map<String, Object> param, String name, Object description) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", name);
+    out.put("in", "query");
+    Object d = description != null ? description : param.get("description");
+    if (d != null) {
+      out.put("description", d);
+    }
+    // each part is optional on its own, even when the object as a whole was required
+    out.put("required", false);
+    return out;
+  }
+}

@@ -1,0 +1,24 @@
+package io.zenapi.zendesk.specbuild.rules;
+
+import java.util.List;
+
+/** The normalisation rules, in the order they run on the merged spec. */
+public final class Normaliser {
+  /**
+   * Order matters where one rule feeds another: query objects are split before pagination is declared,
+   * unions are flattened before enums are opened, and integers are widened last so that whatever the other
+   * rules added is widened too.
+   */
+  public static final List<NormalisationRule> RULES = List.of(
+      new SingleTagPerOperation(),
+      new JsonOnlyRequestBodies(),
+      new DeleteWithBody(),
+      new BracketedQueryParameters(),
+      new DeclarePagination(),
+      new UnionsAreFlattened(),
+      new PropertiesWinOverAdditionalProperties(),
+      new OpenEnums(),
+      new IntegersAre64Bit());
+
+  private Normaliser() {}
+}
