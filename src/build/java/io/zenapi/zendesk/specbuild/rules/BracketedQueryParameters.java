@@ -16,6 +16,9 @@ import java.util.Map;
  * {@code page} (offset pagination) next to the bracketed ones.
  */
 public final class BracketedQueryParameters implements NormalisationRule {
+  /** Marks a query parameter that the api template turns into a {@code @QueryMap}. */
+  public static final String QUERY_MAP = "x-query-map";
+
   @Override
   public int apply(Map<String, Object> spec) {
     int changes = 0;
@@ -43,6 +46,7 @@ public final class BracketedQueryParameters implements NormalisationRule {
       if (exploded == null) {
         out.add(p);
       } else {
+        exploded.forEach(BracketedQueryParameters::markQueryMap);
         out.addAll(exploded);
         changes++;
       }
@@ -50,6 +54,20 @@ public final class BracketedQueryParameters implements NormalisationRule {
     params.clear();
     params.addAll(out);
     return changes;
+  }
+
+  /**
+   * A bracketed part that is itself a map ({@code filter[dynamic_values]}) has no fixed keys to explode into;
+   * it is marked {@value #QUERY_MAP}, and the api template makes it a Retrofit {@code @QueryMap} whose keys
+   * the caller writes out in full ({@code filter[dynamic_values][ticket_brand_id]}).
+   */
+  private static void markQueryMap(Map<String, Object> param) {
+    Map<String, Object> schema = Tree.map(param, "schema");
+    if (schema != null && schema.containsKey("additionalProperties") && !schema.containsKey("properties")) {
+      param.put(QUERY_MAP, true);
+      param.put("description", String.valueOf(param.getOrDefault("description", "")).stripTrailing()
+          + "\n\nSent as a query map: give each key in full, e.g. `" + param.get("name") + "[key]` → value.");
+    }
   }
 
   /** The bracketed parameters replacing {@code param}, or null when it is not an object-valued query param. */

@@ -125,7 +125,9 @@ public final class DeclarePagination implements NormalisationRule {
       allOf.add(added);
       return Tree.map(added, "properties");
     }
-    if (!UnionsAreFlattened.isObject(schema)) {
+    // a free-form response (no declared properties) keeps every field anyway; adding typed ones would make
+    // the generator drop the rest
+    if (!UnionsAreFlattened.isObject(schema) || Tree.map(schema, "properties") == null) {
       return null;
     }
     return Tree.child(schema, "properties");
