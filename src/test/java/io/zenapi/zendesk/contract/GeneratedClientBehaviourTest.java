@@ -1,0 +1,137 @@
+package io.zenapi.zendesk.contract;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.zenapi.zendesk.generated.api.TicketFormStatusesApi;
+import io.zenapi.zendesk.generated.api.TicketSkipsApi;
+import io.zenapi.zendesk.generated.api.TicketsApi;
+import io.zenapi.zendesk.generated.model.DeleteTicketFormStatusesRequest;
+import io.zenapi.zendesk.generated.model.TicketObject;
+import io.zenapi.zendesk.generated.model.TicketResponse;
+import io.zenapi.zendesk.generated.model.TicketUpdateRequest;
+import io.zenapi.zendesk.internal.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import retrofit2.Retrofit;
+import retrofit2.converter.gson.GsonConverterFactory;
+
+/** The upstream defects that broke generated clients on the wire, each shown fixed through a real HTTP round trip. */
+class GeneratedClientBehaviourTest {
+  private static WireMockServer server;
+  private static Retrofit retrofit;
+
+  @BeforeAll
+  static void start() {
+    server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+    server.start();
+    retrofit = new Retrofit.Builder()
+        .baseUrl(server.baseUrl() + "/")
+        .client(new OkHttpClient())
+        .addConverterFactory(GsonConverterFactory.create(Json.GSON))
+        .build();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.stop();
+  }
+
+  @BeforeEach
+  void reset() {
+    server.resetAll();
+  }
+
+  private static void respond(int status, String json) {
+    server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(status)
+        .withHeader("Content-Type", "application/json").withBody(json)));
+  }
+
+  private static LoggedRequest onlyRequest() {
+    List<LoggedRequest> all = server.findAll(anyRequestedFor(anyUrl()));
+    assertEquals(1, all.size());
+    return all.get(0);
+  }
+
+  @Test
+  void unknownEnumValueIsKeptAsSent() throws Exception {
+    respond(200, "{\"ticket\":{\"id\":1,\"status\":\"awaiting_robot\",\"priority\":\"cosmic\","
+        + "\"via\":{\"channel\":\"carrier_pigeon\"}}}");
+    TicketResponse r = retrofit.create(TicketsApi.class).showTicket(1L, null, null, null).execute().body();
+    assertEquals("awaiting_robot", r.getTicket().getStatus());
+    assertEquals("cosmic", r.getTicket().getPriority());
+    JsonObject back = Json.GSON.toJsonTree(r).getAsJsonObject().getAsJsonObject("ticket");
+    assertEquals("awaiting_robot", back.get("status").getAsString());
+    assertEquals("carrier_pigeon", back.getAsJsonObject("via").get("channel").getAsString());
+  }
+
+  @Test
+  void idsAbove2To53SurviveExactly() throws Exception {
+    long id = 9_007_199_254_740_993L; // 2^53 + 1: a double cannot hold it
+    respond(200, "{\"ticket\":{\"id\":" + id + ",\"requester_id\":" + Long.MAX_VALUE
+        + ",\"custom_fields\":[{\"id\":" + id + ",\"value\":" + id + "},{\"id\":2,\"value\":223443}]}}");
+    TicketObject t = retrofit.create(TicketsApi.class).showTicket(id, null, null, null).execute().body().getTicket();
+    assertEquals("/api/v2/tickets/" + id, onlyRequest().getUrl());
+    assertEquals(id, t.getId());
+    assertEquals(Long.MAX_VALUE, t.getRequesterId());
+    assertEquals(id, t.getCustomFields().get(0).getId());
+    // free-form values: integral numbers stay Long (Gson's default made 223443 into 223443.0)
+    assertEquals(Long.valueOf(id), t.getCustomFields().get(0).getValue());
+    assertInstanceOf(Long.class, t.getCustomFields().get(1).getValue());
+    assertEquals("{\"id\":2,\"value\":223443}", Json.GSON.toJson(t.getCustomFields().get(1)));
+  }
+
+  @Test
+  void absentListsAreNotSent() throws Exception {
+    respond(200, "{\"ticket\":{\"id\":5}}");
+    TicketUpdateRequest body = new TicketUpdateRequest().ticket(new TicketObject().subject("Printer fixed"));
+    assertNull(body.getTicket().getCollaboratorIds(), "an unset list stays null instead of []");
+    retrofit.create(TicketsApi.class).updateTicket(5L, body).execute();
+    LoggedRequest sent = onlyRequest();
+    assertEquals("PUT", sent.getMethod().getName());
+    assertEquals("{\"ticket\":{\"subject\":\"Printer fixed\"}}", sent.getBodyAsString());
+  }
+
+  @Test
+  void deleteWithBodySendsItsBody() throws Exception {
+    server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
+    DeleteTicketFormStatusesRequest body = new DeleteTicketFormStatusesRequest().id(List.of("abc", "def"));
+    int code = retrofit.create(TicketFormStatusesApi.class).deleteTicketFormStatuses(9L, body).execute().code();
+    assertEquals(204, code);
+    LoggedRequest sent = onlyRequest();
+    assertEquals("DELETE", sent.getMethod().getName());
+    assertEquals("/api/v2/ticket_forms/9/ticket_form_statuses", sent.getUrl());
+    JsonObject json = JsonParser.parseString(new String(sent.getBody(), StandardCharsets.UTF_8)).getAsJsonObject();
+    assertEquals("[\"abc\",\"def\"]", json.get("id").toString());
+  }
+
+  @Test
+  void paginationParametersAreBracketed() throws Exception {
+    respond(200, "{\"skips\":[],\"meta\":{\"has_more\":true,\"after_cursor\":\"xyz\"},"
+        + "\"links\":{\"next\":\"https://example.zendesk.com/api/v2/skips?page%5Bafter%5D=xyz\"}}");
+    var page = retrofit.create(TicketSkipsApi.class)
+        .listTicketSkips(42L, "desc", 100L, "abc", null, null, null).execute().body();
+    String url = onlyRequest().getUrl();
+    assertEquals("/api/v2/users/42/skips?sort_order=desc&page%5Bsize%5D=100&page%5Bafter%5D=abc", url);
+    assertTrue(page.getMeta().getHasMore());
+    assertEquals("xyz", page.getMeta().getAfterCursor());
+    assertFalse(page.getLinks().getNext().isEmpty());
+  }
+}
