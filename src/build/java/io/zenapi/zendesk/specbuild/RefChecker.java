@@ -55,12 +55,13 @@ public final class RefChecker {
 
   private static void walk(Object node, String at, SpecFile file, Map<String, Object> merged, List<String> out) {
     if (node instanceof Map<?, ?> map) {
-      boolean exampleObject = at.matches(".*/examples/[^/]+");
+      boolean propertyNames = at.endsWith("/properties");
+      boolean exampleObject = !propertyNames && at.matches(".*/examples/[^/]+") && !at.matches(".*/properties/examples/[^/]+");
       for (Map.Entry<?, ?> e : map.entrySet()) {
         String key = String.valueOf(e.getKey());
-        if ("$ref".equals(key)) {
+        if ("$ref".equals(key) && !propertyNames) {
           checkOne(e.getValue(), at, file, merged, out);
-        } else if ("example".equals(key) || exampleObject && "value".equals(key)) {
+        } else if (!propertyNames && ("example".equals(key) || exampleObject && "value".equals(key))) {
           continue; // example payloads are data: a "$ref" field in one is not a reference
         } else {
           walk(e.getValue(), at + "/" + key, file, merged, out);

@@ -124,11 +124,15 @@ public final class SpecImporter {
   /** component key ("schemas/TicketObject") → owning area. */
   private static Map<String, String> assignComponents(Map<String, Object> spec, Map<String, Map<String, Object>> areas) {
     Map<String, String> owners = new HashMap<>();
-    // 1. components referenced directly by operations: the area with the most references owns them
+    // 1. components referenced directly by operations: the area with the most referencing operations owns them
     Map<String, Map<String, Integer>> votes = new HashMap<>();
     for (Map.Entry<String, Map<String, Object>> area : areas.entrySet()) {
-      for (String ref : refsIn(area.getValue().get("paths"))) {
-        votes.computeIfAbsent(ref, r -> new TreeMap<>()).merge(area.getKey(), 1, Integer::sum);
+      for (Operation op : Operation.all(area.getValue())) {
+        Set<String> refs = refsIn(op.op());
+        refs.addAll(refsIn(op.pathItem().get("parameters")));
+        for (String ref : refs) {
+          votes.computeIfAbsent(ref, r -> new TreeMap<>()).merge(area.getKey(), 1, Integer::sum);
+        }
       }
     }
     decide(votes, owners);
@@ -225,7 +229,8 @@ public final class SpecImporter {
       }
       // areas that upstream no longer has are removed, so the diff shows them going
       try (Stream<Path> s = Files.list(specDir)) {
-        for (Path p : s.filter(p -> p.toString().endsWith(".yaml") && !keep.contains(p)).toList()) {
+        for (Path p : s.filter(p -> (p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+            && !keep.contains(p)).toList()) {
           Files.delete(p);
         }
       }

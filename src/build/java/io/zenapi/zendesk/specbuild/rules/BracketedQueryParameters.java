@@ -103,15 +103,27 @@ public final class BracketedQueryParameters implements NormalisationRule {
         out.add(plain);
         continue;
       }
-      for (Map.Entry<String, Object> prop : props.entrySet()) {
-        Map<String, Object> propSchema = Tree.copyMap(Tree.asMap(prop.getValue()));
-        Object description = propSchema.remove("description");
-        Map<String, Object> bracketed = base(param, name + "[" + prop.getKey() + "]", description);
-        bracketed.put("schema", propSchema);
-        out.add(bracketed);
-      }
+      addBracketed(spec, param, name, props, out);
     }
     return out;
+  }
+
+  /** One parameter per leaf property: {@code filter[created][gt]} for an object nested in an object. */
+  private static void addBracketed(Map<String, Object> spec, Map<String, Object> param, String prefix,
+      Map<String, Object> props, List<Map<String, Object>> out) {
+    for (Map.Entry<String, Object> prop : props.entrySet()) {
+      String name = prefix + "[" + prop.getKey() + "]";
+      Map<String, Object> propSchema = Tree.copyMap(RefChecker.deref(spec, Tree.asMap(prop.getValue())));
+      Map<String, Object> nested = Tree.map(propSchema, "properties");
+      if (nested != null) {
+        addBracketed(spec, param, name, nested, out);
+        continue;
+      }
+      Object description = propSchema.remove("description");
+      Map<String, Object> bracketed = base(param, name, description);
+      bracketed.put("schema", propSchema);
+      out.add(bracketed);
+    }
   }
 
   private static Map<String, Object> base(Map<String, Object> param, String name, Object description) {

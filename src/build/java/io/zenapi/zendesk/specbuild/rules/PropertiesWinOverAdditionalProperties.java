@@ -3,7 +3,7 @@ package io.zenapi.zendesk.specbuild.rules;
 import java.util.Map;
 
 /**
- * A schema with declared properties drops {@code additionalProperties}. With both, the generator makes the
+ * A schema with declared properties (its own or through {@code allOf}) drops {@code additionalProperties}. With both, the generator makes the
  * model extend {@code HashMap}: Gson then fills the map and every typed getter returns null. Schemas with only
  * {@code additionalProperties} (true maps, such as custom field values by key) are left alone.
  */
@@ -13,7 +13,8 @@ public final class PropertiesWinOverAdditionalProperties implements Normalisatio
     int[] changes = {0};
     Schemas.forEach(spec, schema -> {
       Object props = schema.get("properties");
-      if (props instanceof Map<?, ?> m && !m.isEmpty() && schema.containsKey("additionalProperties")) {
+      boolean declared = props instanceof Map<?, ?> m && !m.isEmpty() || schema.get("allOf") instanceof java.util.List;
+      if (declared && schema.containsKey("additionalProperties")) {
         schema.remove("additionalProperties");
         changes[0]++;
       }

@@ -1,0 +1,53 @@
+package io.zenapi.zendesk.errors;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Zendesk answered with an HTTP error status. Subclasses name the common statuses; others (5xx, 405, ...)
+ * arrive as this class. Created by {@link ApiErrors}, the one place that maps statuses to exceptions.
+ */
+public class ZendeskApiException extends ZendeskException {
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final String requestId;
+  private final String error;
+  private final String description;
+  private final transient Map<String, Object> details;
+
+  /** See {@link ApiErrors#toException}. */
+  public ZendeskApiException(ApiError e) {
+    super(e.message());
+    this.status = e.status();
+    this.requestId = e.requestId();
+    this.error = e.error();
+    this.description = e.description();
+    this.details = e.details() == null ? Map.of() : Map.copyOf(e.details());
+  }
+
+  /** The HTTP status code. */
+  public int status() {
+    return status;
+  }
+
+  /** Zendesk's {@code X-Zendesk-Request-Id}, for support tickets with Zendesk; empty when absent. */
+  public Optional<String> requestId() {
+    return Optional.ofNullable(requestId);
+  }
+
+  /** Zendesk's short error code ({@code RecordNotFound}, {@code UpdateConflict}, ...); empty when absent. */
+  public Optional<String> error() {
+    return Optional.ofNullable(error);
+  }
+
+  /** Zendesk's description of the error, for people; empty when absent. */
+  public Optional<String> description() {
+    return Optional.ofNullable(description);
+  }
+
+  /** Zendesk's per-field {@code details} (field name → problems); empty when absent. */
+  public Map<String, Object> details() {
+    return details == null ? Map.of() : details;
+  }
+}

@@ -1,0 +1,125 @@
+package io.zenapi.zendesk.internal;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import com.google.gson.TypeAdapter;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import io.zenapi.zendesk.errors.ApiErrors;
+import io.zenapi.zendesk.errors.MalformedResponseException;
+import io.zenapi.zendesk.errors.ZendeskTransportException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import retrofit2.Call;
+import retrofit2.Invocation;
+
+/**
+ * Runs one request through the client's OkHttp stack and turns the answer into a value or a typed exception.
+ * Every call of the hand-written layer goes through here, so failures are mapped in exactly one way.
+ */
+public final class Exchange {
+  private final OkHttpClient http;
+  private final Gson gson;
+
+  /** An exchange over the client's configured OkHttp client. */
+  public Exchange(OkHttpClient http, Gson gson) {
+    this.http = http;
+    this.gson = gson;
+  }
+
+  /**
+   * Executes a generated method's call: its request is sent through the client's transport and the body is
+   * bound to the type the method declares.
+   *
+   * @return the body, or null for operations without one
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T execute(Call<T> call) {
+    Request request = call.request();
+    return (T) execute(request, responseType(request));
+  }
+
+  /** Executes a request and binds the body to {@code type} (null or {@code Void} for no body). */
+  public Object execute(Request request, Type type) {
+    try (Response response = http.newCall(request).execute()) {
+      if (!response.isSuccessful()) {
+        throw ApiErrors.fromResponse(response);
+      }
+      if (type == null || type == Void.class || response.code() == 204) {
+        return null;
+      }
+      return parse(response, type);
+    } catch (InterruptedIOException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new ZendeskTransportException("interrupted: " + describe(request), e);
+      }
+      throw new ZendeskTransportException("timed out: " + describe(request) + " (" + e.getMessage() + ")", e);
+    } catch (IOException e) {
+      throw new ZendeskTransportException(e.getClass().getSimpleName() + " on " + describe(request)
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+    }
+  }
+
+  /** The type a generated method's {@code Call<T>} promises, from the call's Retrofit {@link Invocation} tag. */
+  public static Type responseType(Request request) {
+    Invocation invocation = request.tag(Invocation.class);
+    if (invocation == null) {
+      throw new IllegalArgumentException("not a call of a generated API method (no Retrofit Invocation tag)");
+    }
+    Type returned = invocation.method().getGenericReturnType();
+    if (!(returned instanceof ParameterizedType p)) {
+      throw new IllegalArgumentException(invocation.method() + " does not return Call<T>");
+    }
+    return p.getActualTypeArguments()[0];
+  }
+
+  private Object parse(Response response, Type type) throws IOException {
+    ResponseBody body = response.body();
+    if (type == ResponseBody.class) {
+      // the caller reads (and closes) a raw body, e.g. an attachment download: hand over a detached copy
+      return ResponseBody.create(body.bytes(), body.contentType());
+    }
+    TypeAdapter<?> adapter = gson.getAdapter(TypeToken.get(type));
+    try {
+      if (body.source().exhausted()) {
+        return null;
+      }
+      JsonReader reader = gson.newJsonReader(body.charStream());
+      Object value = adapter.read(reader);
+      if (reader.peek() != JsonToken.END_DOCUMENT) {
+        throw new JsonParseException("data after the JSON document at " + reader.getPath());
+      }
+      return value;
+    } catch (JsonParseException | IllegalStateException | IOException e) {
+      if (e instanceof InterruptedIOException) {
+        throw (InterruptedIOException) e;
+      }
+      throw new MalformedResponseException("HTTP " + response.code() + " from " + describe(response.request())
+          + " is not a valid " + simpleName(type) + ": " + firstLine(e.getMessage()), response.code(),
+          response.header(ApiErrors.REQUEST_ID), e);
+    }
+  }
+
+  private static String describe(Request request) {
+    return request.method() + " " + request.url().encodedPath();
+  }
+
+  private static String simpleName(Type type) {
+    return type instanceof Class<?> c ? c.getSimpleName() : type.getTypeName();
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "unreadable body";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

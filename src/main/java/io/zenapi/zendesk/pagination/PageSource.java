@@ -1,0 +1,197 @@
+package io.zenapi.zendesk.pagination;
+
+import io.zenapi.zendesk.errors.PaginationException;
+import io.zenapi.zendesk.internal.Exchange;
+import io.zenapi.zendesk.internal.ModelFields;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import retrofit2.Call;
+import retrofit2.Invocation;
+import retrofit2.http.Query;
+
+/**
+ * The pagination engine: walks the pages of any generated list operation. The first request is the one the
+ * generated method builds; each following request is the same request at the URL the previous page names.
+ */
+final class PageSource<R, T> {
+  private final Exchange exchange;
+  private final Supplier<Call<R>> firstPage;
+  private final Function<R, List<T>> items;
+  private final int pageSize;
+  private final PagePosition start;
+
+  PageSource(Exchange exchange, Supplier<Call<R>> firstPage, Function<R, List<T>> items, int pageSize,
+      PagePosition start) {
+    this.exchange = exchange;
+    this.firstPage = firstPage;
+    this.items = items;
+    this.pageSize = pageSize;
+    this.start = start;
+  }
+
+  PageSource<R, T> withPageSize(int size) {
+    return new PageSource<>(exchange, firstPage, items, size, start);
+  }
+
+  PageSource<R, T> startingAt(PagePosition position) {
+    return new PageSource<>(exchange, firstPage, items, pageSize, position);
+  }
+
+  /** A fresh walk over the pages; makes the first call only when first asked for a page. */
+  Iterator<Page<T>> walk() {
+    return new Walk();
+  }
+
+  private final class Walk implements Iterator<Page<T>> {
+    private boolean started;
+    private Request next;
+    private Type type;
+    private HttpUrl origin;
+    private String previousCursor;
+
+    @Override
+    public boolean hasNext() {
+      if (!started) {
+        begin();
+      }
+      return next != null;
+    }
+
+    @Override
+    public Page<T> next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Request request = next;
+      @SuppressWarnings("unchecked")
+      R response = (R) exchange.execute(request, type);
+      List<T> pageItems = response == null ? null : items.apply(response);
+      next = successor(request, response);
+      PagePosition here = PagePosition.parse(request.url().toString());
+      Optional<PagePosition> after = next == null ? Optional.empty()
+          : Optional.of(PagePosition.parse(next.url().toString()));
+      return new Page<>(pageItems == null ? List.of() : List.copyOf(pageItems), here, after);
+    }
+
+    private void begin() {
+      started = true;
+      Call<R> call = firstPage.get();
+      if (call == null) {
+        throw new IllegalArgumentException("paginate: the call supplier returned null");
+      }
+      Request first = call.request();
+      type = Exchange.responseType(first);
+      origin = first.url();
+      if (start != null) {
+        next = first.newBuilder().url(rebase(start.url())).build();
+      } else if (supportsCursor(first) && first.url().queryParameter("page[size]") == null
+          && first.url().queryParameter("page") == null) {
+        next = first.newBuilder()
+            .url(first.url().newBuilder().setQueryParameter("page[size]", Integer.toString(pageSize)).build())
+            .build();
+      } else {
+        next = first;
+      }
+    }
+
+    /** The request for the page after {@code response}, or null when the list is complete. */
+    private Request successor(Request current, R response) {
+      if (response == null) {
+        return null;
+      }
+      Object endOfStream = ModelFields.get(response, "end_of_stream");
+      if (endOfStream instanceof Boolean eos) {
+        if (eos) {
+          return null;
+        }
+        String url = firstNonNull(ModelFields.string(response, "after_url"),
+            ModelFields.string(response, "next_page"));
+        if (url == null) {
+          throw new PaginationException("incremental export at " + current.url().encodedPath()
+              + " says end_of_stream is false but gives no after_url or next_page");
+        }
+        return advance(current, rebase(url), ModelFields.string(response, "after_cursor"));
+      }
+      Object meta = ModelFields.get(response, "meta");
+      if (ModelFields.get(meta, "has_more") instanceof Boolean hasMore) {
+        if (!hasMore) {
+          return null;
+        }
+        String cursor = ModelFields.string(meta, "after_cursor");
+        String link = ModelFields.string(ModelFields.get(response, "links"), "next");
+        if (link != null && !link.isBlank()) {
+          return advance(current, rebase(link), cursor);
+        }
+        if (cursor == null || cursor.isBlank()) {
+          throw new PaginationException(current.url().encodedPath() + " says has_more but gives neither"
+              + " links.next nor meta.after_cursor");
+        }
+        HttpUrl url = current.url().newBuilder().removeAllQueryParameters("page[before]")
+            .setQueryParameter("page[after]", cursor).build();
+        return advance(current, url, cursor);
+      }
+      String nextPage = ModelFields.string(response, "next_page");
+      return nextPage == null || nextPage.isBlank() ? null : advance(current, rebase(nextPage), null);
+    }
+
+    private Request advance(Request current, HttpUrl url, String cursor) {
+      if (url.equals(current.url())) {
+        throw new PaginationException("the next page of " + current.url().encodedPath()
+            + " is the page just read (" + LoggingSafe.url(url) + "): the server's cursor did not advance");
+      }
+      if (cursor != null && cursor.equals(previousCursor)) {
+        throw new PaginationException("the cursor of " + current.url().encodedPath()
+            + " did not advance: after_cursor repeated");
+      }
+      previousCursor = cursor;
+      return current.newBuilder().url(url).build();
+    }
+
+    /** The server's link on the client's own origin: credentials only ever go to the configured host. */
+    private HttpUrl rebase(String link) {
+      HttpUrl parsed = HttpUrl.parse(link);
+      if (parsed == null) {
+        parsed = origin.resolve(link);
+      }
+      if (parsed == null) {
+        throw new PaginationException("the next page link is not a URL: " + link);
+      }
+      return parsed.newBuilder().scheme(origin.scheme()).host(origin.host()).port(origin.port()).build();
+    }
+  }
+
+  /** Whether the generated method declares {@code page[size]}, i.e. the endpoint supports cursor pagination. */
+  private static boolean supportsCursor(Request request) {
+    Invocation invocation = request.tag(Invocation.class);
+    if (invocation == null) {
+      return false;
+    }
+    for (Annotation[] annotations : invocation.method().getParameterAnnotations()) {
+      for (Annotation a : annotations) {
+        if (a instanceof Query q && q.value().equals("page[size]")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String firstNonNull(String a, String b) {
+    return a != null && !a.isBlank() ? a : b;
+  }
+
+  /** URLs in messages: the path and query names only. */
+  private static final class LoggingSafe {
+    static String url(HttpUrl url) {
+      return url.encodedPath() + (url.querySize() == 0 ? "" : "?" + String.join("&", url.queryParameterNames()));
+    }
+  }
+}

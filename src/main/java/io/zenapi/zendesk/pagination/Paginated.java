@@ -1,0 +1,124 @@
+package io.zenapi.zendesk.pagination;
+
+import io.zenapi.zendesk.internal.Exchange;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import retrofit2.Call;
+
+/**
+ * Every item of a paginated list operation, fetched page by page as iteration goes.
+ *
+ * <ul>
+ *   <li><b>Lazy</b>: nothing is requested before iteration starts.</li>
+ *   <li><b>Re-iterable</b>: each {@link #iterator()} (or {@link #stream()}, {@link #pages()}) starts again from the
+ *       first page, with a fresh call from the supplier.</li>
+ *   <li><b>Constant memory</b>: one page is held at a time.</li>
+ *   <li><b>Every style Zendesk uses</b>: cursor pagination ({@code page[size]}, default 100, following
+ *       {@code links.next} or {@code meta.after_cursor} while {@code meta.has_more}), offset pagination
+ *       ({@code next_page}), time-based incremental exports ({@code next_page} until {@code end_of_stream}),
+ *       cursor-based incremental exports ({@code after_url} until {@code end_of_stream}) and search export.</li>
+ *   <li><b>Safe</b>: an empty page is skipped while the server says more follows; a cursor or next page that does
+ *       not advance throws {@link io.zenapi.zendesk.errors.PaginationException} instead of looping.</li>
+ *   <li><b>Resumable</b>: each {@link Page} carries the {@link PagePosition} of the page after it; save it and
+ *       {@link #resumeFrom(PagePosition)} after a failure or a restart.</li>
+ * </ul>
+ * Errors arrive as the client's typed exceptions. Not thread-safe per iterator; the {@code Paginated} itself is
+ * immutable and may be shared.
+ *
+ * @param <T> the item type
+ */
+public final class Paginated<T> implements Iterable<T> {
+  /** The page size asked for in cursor mode when the call does not set one. */
+  public static final int DEFAULT_PAGE_SIZE = 100;
+  /** Zendesk's largest page. */
+  public static final int MAX_PAGE_SIZE = 100;
+
+  private final PageSource<?, T> source;
+
+  private Paginated(PageSource<?, T> source) {
+    this.source = source;
+  }
+
+  /**
+   * The list produced by a generated list method (used by {@code ZendeskClient.paginate}).
+   *
+   * @param exchange the client's transport
+   * @param firstPage makes the call for the first page; called again for each new iteration
+   * @param items the items of a page (a null list counts as empty)
+   */
+  public static <R, T> Paginated<T> of(Exchange exchange, Supplier<Call<R>> firstPage, Function<R, List<T>> items) {
+    if (exchange == null || firstPage == null || items == null) {
+      throw new IllegalArgumentException("paginate: the call supplier and the item extractor must not be null");
+    }
+    return new Paginated<>(new PageSource<>(exchange, firstPage, items, DEFAULT_PAGE_SIZE, null));
+  }
+
+  /**
+   * The same list with another page size for cursor pagination.
+   *
+   * @throws IllegalArgumentException unless 1 ≤ size ≤ 100
+   */
+  public Paginated<T> pageSize(int size) {
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw new IllegalArgumentException("page size must be between 1 and " + MAX_PAGE_SIZE + ", was " + size);
+    }
+    return new Paginated<>(source.withPageSize(size));
+  }
+
+  /**
+   * The same list, starting at a saved position instead of the first page.
+   *
+   * @throws IllegalArgumentException when the position is null
+   */
+  public Paginated<T> resumeFrom(PagePosition position) {
+    if (position == null) {
+      throw new IllegalArgumentException("resumeFrom: position must not be null");
+    }
+    return new Paginated<>(source.startingAt(position));
+  }
+
+  /** The pages, each with its items and positions. */
+  public Iterable<Page<T>> pages() {
+    return source::walk;
+  }
+
+  /** The items, across pages. */
+  @Override
+  public Iterator<T> iterator() {
+    Iterator<Page<T>> pages = source.walk();
+    return new Iterator<>() {
+      private Iterator<T> current = java.util.Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext()) {
+          if (!pages.hasNext()) {
+            return false;
+          }
+          current = pages.next().items().iterator();
+        }
+        return true;
+      }
+
+      @Override
+      public T next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
+  }
+
+  /** The items as a sequential stream; pages are fetched as the stream is consumed. */
+  public Stream<T> stream() {
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
+  }
+}

@@ -1,0 +1,137 @@
+package io.zenapi.zendesk.transport;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The one retry mechanism of the client, as an OkHttp interceptor: see {@link RetryPolicy} for what is retried.
+ *
+ * <p>JSON bodies are read completely inside the interceptor, so a connection reset in the middle of a body is
+ * retried like any other connection failure. An interrupted thread stops at once: the wait is abandoned, the
+ * interrupt flag is set again and an {@link InterruptedIOException} ends the call.
+ */
+public final class RetryInterceptor implements Interceptor {
+  /** The header that makes a POST or PATCH safe to retry. */
+  public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
+
+  private final RetryPolicy policy;
+  private final Sleeper sleeper;
+  private final Clock clock;
+  private final Consumer<String> log;
+
+  /**
+   * @param policy what to retry and how long to wait
+   * @param sleeper how to wait
+   * @param clock the clock of the deadline and of {@code Retry-After} dates
+   * @param log where a line about each retry goes
+   */
+  public RetryInterceptor(RetryPolicy policy, Sleeper sleeper, Clock clock, Consumer<String> log) {
+    this.policy = policy;
+    this.sleeper = sleeper;
+    this.clock = clock;
+    this.log = log;
+  }
+
+  /** Whether a request may be sent twice without harm. */
+  public static boolean isRetryable(Request request) {
+    return IDEMPOTENT.contains(request.method()) || request.header(IDEMPOTENCY_KEY) != null;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    boolean retryable = isRetryable(request);
+    Instant deadline = clock.instant().plus(policy.deadline());
+    for (int attempt = 1; ; attempt++) {
+      checkInterrupted();
+      Response response = null;
+      IOException failure = null;
+      try {
+        response = bufferJson(chain.proceed(request));
+      } catch (IOException e) {
+        if (Thread.currentThread().isInterrupted() || chain.call().isCanceled()) {
+          throw e;
+        }
+        failure = e;
+      }
+      if (response != null && !policy.isRetryableStatus(response.code())) {
+        return response;
+      }
+      if (!retryable || attempt >= policy.maxAttempts()) {
+        return finish(response, failure);
+      }
+      Duration wait = waitBefore(attempt, response);
+      if (clock.instant().plus(wait).isAfter(deadline)) {
+        return finish(response, failure);
+      }
+      String why = response != null ? "HTTP " + response.code() : failure.getClass().getSimpleName();
+      log.accept("retry " + attempt + "/" + (policy.maxAttempts() - 1) + " of " + request.method() + " "
+          + request.url().encodedPath() + " after " + why + " in " + wait.toMillis() + " ms");
+      if (response != null) {
+        response.close();
+      }
+      try {
+        sleeper.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        InterruptedIOException stop = new InterruptedIOException("interrupted while waiting to retry "
+            + request.method() + " " + request.url().encodedPath());
+        stop.initCause(e);
+        throw stop;
+      }
+    }
+  }
+
+  private Duration waitBefore(int attempt, Response response) {
+    if (response != null && (response.code() == 429 || response.code() == 503)) {
+      Duration asked = RetryAfter.parse(response.header("Retry-After"), clock);
+      if (asked != null) {
+        return asked.compareTo(policy.maxRetryAfter()) > 0 ? policy.maxRetryAfter() : asked;
+      }
+    }
+    Duration base = policy.backoff(attempt);
+    double factor = 1 + policy.jitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
+    return Duration.ofMillis(Math.max(0, Math.round(base.toMillis() * factor)));
+  }
+
+  private static Response finish(Response response, IOException failure) throws IOException {
+    if (response != null) {
+      return response;
+    }
+    throw failure;
+  }
+
+  private static void checkInterrupted() throws InterruptedIOException {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new InterruptedIOException("the calling thread is interrupted");
+    }
+  }
+
+  /** Reads a JSON body completely now, so that a failure while reading it is a retryable failure here. */
+  private static Response bufferJson(Response response) throws IOException {
+    ResponseBody body = response.body();
+    MediaType type = body == null ? null : body.contentType();
+    if (type == null || !type.subtype().contains("json")) {
+      return response;
+    }
+    try {
+      body.source().request(Long.MAX_VALUE);
+    } catch (IOException e) {
+      response.close();
+      throw e;
+    }
+    return response;
+  }
+}
