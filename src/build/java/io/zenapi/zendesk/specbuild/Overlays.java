@@ -47,6 +47,15 @@ public final class Overlays {
       throw new SpecBuildException(problems);
     }
     for (Map.Entry<String, Object> e : overlay.doc().entrySet()) {
+      if (e.getValue() == null) {
+        // an empty top-level key ('paths:' with nothing under it) would otherwise delete that whole section
+        problems.add(overlay.name() + ": top-level '" + e.getKey() + "' is empty; give it content or delete it.");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new SpecBuildException(problems);
+    }
+    for (Map.Entry<String, Object> e : overlay.doc().entrySet()) {
       if (!e.getKey().equals("x-overlay")) {
         mergeEntry(spec, e.getKey(), e.getValue());
       }

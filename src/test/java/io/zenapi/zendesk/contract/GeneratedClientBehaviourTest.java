@@ -134,4 +134,29 @@ class GeneratedClientBehaviourTest {
     assertEquals("xyz", page.getMeta().getAfterCursor());
     assertFalse(page.getLinks().getNext().isEmpty());
   }
+
+  @Test
+  void uploadsSendTheFileBytesAndMacroAttachmentsAreMultipart() throws Exception {
+    respond(201, "{\"upload\":{\"token\":\"6bk3gql82em5nmf\"}}");
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, 3};
+    var upload = retrofit.create(io.zenapi.zendesk.generated.api.AttachmentsApi.class)
+        .uploadFiles("screenshot.png", okhttp3.RequestBody.create(png, okhttp3.MediaType.get("image/png")))
+        .execute().body();
+    assertEquals("6bk3gql82em5nmf", upload.getUpload().getToken());
+    LoggedRequest sent = onlyRequest();
+    assertEquals("/api/v2/uploads?filename=screenshot.png", sent.getUrl());
+    assertEquals("application/binary", sent.getHeader("Content-Type"));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(png, sent.getBody());
+
+    server.resetAll();
+    respond(201, "{\"attachment\":{\"id\":1}}");
+    okhttp3.MultipartBody.Part file = okhttp3.MultipartBody.Part.createFormData("attachment", "a.txt",
+        okhttp3.RequestBody.create("hello", okhttp3.MediaType.get("text/plain")));
+    retrofit.create(io.zenapi.zendesk.generated.api.MacrosApi.class).createMacroAttachment(file, "a.txt").execute();
+    LoggedRequest multipart = onlyRequest();
+    assertTrue(multipart.getHeader("Content-Type").startsWith("multipart/form-data; boundary="));
+    String body = multipart.getBodyAsString();
+    assertTrue(body.contains("name=\"attachment\"; filename=\"a.txt\"") && body.contains("hello"), body);
+    assertTrue(body.contains("name=\"filename\""), body);
+  }
 }

@@ -670,4 +670,20 @@ class SpecMergeTest {
     assertTrue(e.getMessage().contains("'#/components/schemas/Missing'"), e.getMessage());
     assertTrue(e.getMessage().contains("'#/components/schemas/AlsoMissing'"), e.getMessage());
   }
+
+  @Test
+  void anEmptyTopLevelKeyInAnOverlayIsRefusedInsteadOfDeletingTheSection() {
+    write(dir, "_root.yaml", ROOT);
+    write(dir, "tickets.yaml", """
+        openapi: 3.0.3
+        info: {title: Tickets, version: '1'}
+        paths:
+          /t: {get: {operationId: T, responses: {'200': {description: ok}}}}
+        """);
+    write(dir, "overlays/empty.yaml", "x-overlay: nothing left\npaths:\n");
+
+    SpecBuildException e = assertThrows(SpecBuildException.class, () -> new SpecMerge().merge(dir));
+
+    assertEquals("overlays/empty.yaml: top-level 'paths' is empty; give it content or delete it.", e.getMessage());
+  }
 }
