@@ -1,0 +1,206 @@
+package io.zenapi.zendesk;
+
+import io.zenapi.zendesk.auth.AuthInterceptor;
+import io.zenapi.zendesk.auth.Credentials;
+import io.zenapi.zendesk.generated.api.JobStatusesApi;
+import io.zenapi.zendesk.generated.api.TagsApi;
+import io.zenapi.zendesk.generated.api.TicketsApi;
+import io.zenapi.zendesk.internal.Exchange;
+import io.zenapi.zendesk.internal.Json;
+import io.zenapi.zendesk.jobs.Jobs;
+import io.zenapi.zendesk.pagination.Paginated;
+import io.zenapi.zendesk.tickets.Tickets;
+import io.zenapi.zendesk.transport.LoggingInterceptor;
+import io.zenapi.zendesk.transport.RateLimitInterceptor;
+import io.zenapi.zendesk.transport.RateLimitStatus;
+import io.zenapi.zendesk.transport.RetryInterceptor;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import retrofit2.Call;
+import retrofit2.Retrofit;
+import retrofit2.converter.gson.GsonConverterFactory;
+
+/**
+ * The entry point: one client per Zendesk account, immutable, thread-safe and {@link AutoCloseable}.
+ *
+ * <pre>{@code
+ * try (ZendeskClient client = ZendeskClient.builder()
+ *     .subdomain("acme")
+ *     .credentials(Credentials.oauth(accessToken))
+ *     .build()) {
+ *   TicketsApi tickets = client.api(TicketsApi.class);
+ *   TicketObject t = client.execute(tickets.showTicket(42L, null, null, null)).getTicket();
+ * }
+ * }</pre>
+ *
+ * Every generated interface ({@code io.zenapi.zendesk.generated.api}) is available through {@link #api(Class)}; on
+ * top of them the client offers pagination ({@link #paginate}), job waiting ({@link #jobs()}) and conflict-safe
+ * updates ({@link #tickets()}). All requests share one transport: authentication, retries, rate-limit tracking
+ * and redacted logging.
+ */
+public final class ZendeskClient implements AutoCloseable {
+  private final ZendeskClientBuilder.Settings settings;
+  private final OkHttpClient http;
+  private final Retrofit retrofit;
+  private final Exchange exchange;
+  private final RateLimitInterceptor rateLimits;
+  private final Map<Class<?>, Object> apis = new ConcurrentHashMap<>();
+  private final ExecutorService executor;
+  private final Jobs jobs;
+  private final Tickets tickets;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  ZendeskClient(ZendeskClientBuilder.Settings s) {
+    this.settings = s;
+    this.rateLimits = new RateLimitInterceptor(s.rateLimitPacing(), s.retryPolicy().maxRetryAfter(), s.sleeper(),
+        s.clock(), s.log());
+    OkHttpClient.Builder b = (s.sharedHttpClient() == null ? new OkHttpClient.Builder()
+        : s.sharedHttpClient().newBuilder())
+        .connectTimeout(s.connectTimeout())
+        .readTimeout(s.readTimeout())
+        .writeTimeout(s.writeTimeout())
+        .retryOnConnectionFailure(false); // the RetryInterceptor decides, with backoff and the idempotency rule
+    b.interceptors().add(0, new UserAgentInterceptor(s.userAgent()));
+    b.interceptors().add(1, new AuthInterceptor(s.credentials(), s.baseUrl()));
+    b.interceptors().add(2, new RetryInterceptor(s.retryPolicy(), s.sleeper(), s.clock(), s.log()));
+    b.interceptors().add(3, rateLimits);
+    b.interceptors().add(4, new LoggingInterceptor(s.log()));
+    this.http = b.build();
+    this.retrofit = new Retrofit.Builder()
+        .baseUrl(s.baseUrl())
+        .client(http)
+        .addConverterFactory(GsonConverterFactory.create(Json.GSON))
+        .build();
+    this.exchange = new Exchange(http, Json.GSON);
+    AtomicInteger threads = new AtomicInteger();
+    this.executor = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "zendesk-client-" + threads.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    this.jobs = new Jobs(exchange, api(JobStatusesApi.class), s.sleeper(), s.clock(), executor, s.log());
+    this.tickets = new Tickets(exchange, api(TicketsApi.class), api(TagsApi.class), s.log());
+  }
+
+  /** A builder; {@code subdomain(...)} or {@code baseUrl(...)} and {@code credentials(...)} are required. */
+  public static ZendeskClientBuilder builder() {
+    return new ZendeskClientBuilder();
+  }
+
+  /**
+   * A generated API interface on this client's transport, e.g. {@code client.api(TicketsApi.class)}. Instances
+   * are cached and thread-safe. Run their calls with {@link #execute(Call)} to get typed errors; calling
+   * {@code execute()} on the Retrofit call itself works too, with Retrofit's own error handling.
+   *
+   * @throws IllegalArgumentException when {@code type} is not a generated API interface
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T api(Class<T> type) {
+    if (type == null || !type.isInterface() || !type.getPackageName().equals(TicketsApi.class.getPackageName())) {
+      throw new IllegalArgumentException("api(...) takes a generated interface from "
+          + TicketsApi.class.getPackageName() + ", got " + type);
+    }
+    return (T) apis.computeIfAbsent(type, retrofit::create);
+  }
+
+  /**
+   * Runs a call of a generated method and returns its body.
+   *
+   * @return the body, or null for operations that return none
+   * @throws io.zenapi.zendesk.errors.ZendeskApiException (or a subclass) for an HTTP error status
+   * @throws io.zenapi.zendesk.errors.ZendeskTransportException when no response could be had
+   * @throws io.zenapi.zendesk.errors.MalformedResponseException when the body is not the JSON promised
+   * @throws IllegalStateException when the client is closed
+   */
+  public <T> T execute(Call<T> call) {
+    ensureOpen();
+    if (call == null) {
+      throw new IllegalArgumentException("execute: call must not be null");
+    }
+    return exchange.execute(call);
+  }
+
+  /**
+   * Every item of a list operation, fetched lazily page by page. See {@link Paginated}.
+   *
+   * <pre>{@code
+   * for (TicketSkipObject skip : client.paginate(
+   *     () -> skipsApi.listTicketSkips(userId, null, null, null, null, null, null),
+   *     TicketSkipsResponse::getSkips)) { ... }
+   * }</pre>
+   *
+   * @param firstPage makes the call for the first page (called again for each new iteration)
+   * @param items picks the items out of a page
+   */
+  public <R, T> Paginated<T> paginate(Supplier<Call<R>> firstPage, Function<R, List<T>> items) {
+    ensureOpen();
+    return Paginated.of(exchange, firstPage, items);
+  }
+
+  /** Waiting for background jobs. */
+  public Jobs jobs() {
+    ensureOpen();
+    return jobs;
+  }
+
+  /** Conflict-safe ticket updates. */
+  public Tickets tickets() {
+    ensureOpen();
+    return tickets;
+  }
+
+  /** The rate limit Zendesk reported on its latest response. */
+  public RateLimitStatus rateLimit() {
+    return rateLimits.status();
+  }
+
+  /** The base URL requests go to. */
+  public HttpUrl baseUrl() {
+    return settings.baseUrl();
+  }
+
+  /**
+   * Releases the client's threads and connections. A shared {@code OkHttpClient} given to the builder keeps its
+   * own dispatcher and pool: closing this client does not shut them down. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    executor.shutdownNow();
+    if (settings.sharedHttpClient() == null) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("this ZendeskClient is closed");
+    }
+  }
+
+  /** Never shows credentials. */
+  @Override
+  public String toString() {
+    return "ZendeskClient{" + settings.baseUrl() + ", " + settings.credentials() + "}";
+  }
+
+  /** Sets the User-Agent on every request. */
+  private record UserAgentInterceptor(String userAgent) implements okhttp3.Interceptor {
+    @Override
+    public okhttp3.Response intercept(Chain chain) throws java.io.IOException {
+      return chain.proceed(chain.request().newBuilder().header("User-Agent", userAgent).build());
+    }
+  }
+}

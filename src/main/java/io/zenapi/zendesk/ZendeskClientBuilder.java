@@ -1,0 +1,252 @@
+package io.zenapi.zendesk;
+
+import io.zenapi.zendesk.auth.Credentials;
+import io.zenapi.zendesk.transport.RetryPolicy;
+import io.zenapi.zendesk.transport.Sleeper;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Builds a {@link ZendeskClient}. Required: where ({@link #subdomain} or {@link #baseUrl}) and
+ * {@link #credentials}. {@link #build()} checks every setting and names the one that is wrong.
+ *
+ * <p>Defaults: connect timeout 10 s, read and write timeouts 60 s, {@link RetryPolicy#defaults()}, no rate-limit
+ * pacing, log lines at DEBUG on the {@code System.Logger} named {@code io.zenapi.zendesk}.
+ */
+public final class ZendeskClientBuilder {
+  private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+  private static final String VERSION = "0.1.0";
+
+  private String subdomain;
+  private String baseUrl;
+  private Credentials credentials;
+  private Duration connectTimeout = Duration.ofSeconds(10);
+  private Duration readTimeout = Duration.ofSeconds(60);
+  private Duration writeTimeout = Duration.ofSeconds(60);
+  private RetryPolicy retryPolicy = RetryPolicy.defaults();
+  private OkHttpClient sharedHttpClient;
+  private String userAgentSuffix;
+  private boolean rateLimitPacing;
+  private Consumer<String> log;
+  private Sleeper sleeper = Sleeper.system();
+  private Clock clock = Clock.systemUTC();
+
+  ZendeskClientBuilder() {}
+
+  /** The account's subdomain: {@code acme} for {@code https://acme.zendesk.com}. */
+  public ZendeskClientBuilder subdomain(String subdomain) {
+    this.subdomain = subdomain;
+    return this;
+  }
+
+  /**
+   * A base URL instead of a subdomain, e.g. a mock server. Must be https, or http to a loopback address
+   * ({@code localhost}, {@code 127.0.0.1}, {@code [::1]}).
+   */
+  public ZendeskClientBuilder baseUrl(String baseUrl) {
+    this.baseUrl = baseUrl;
+    return this;
+  }
+
+  /** How to authenticate: {@link Credentials#oauth}, {@link Credentials#apiToken}, {@link Credentials#basic}. */
+  public ZendeskClientBuilder credentials(Credentials credentials) {
+    this.credentials = credentials;
+    return this;
+  }
+
+  /** Connect timeout, positive (default 10 s). */
+  public ZendeskClientBuilder connectTimeout(Duration d) {
+    this.connectTimeout = d;
+    return this;
+  }
+
+  /** Read timeout per attempt, positive (default 60 s). */
+  public ZendeskClientBuilder readTimeout(Duration d) {
+    this.readTimeout = d;
+    return this;
+  }
+
+  /** Write timeout per attempt, positive (default 60 s). */
+  public ZendeskClientBuilder writeTimeout(Duration d) {
+    this.writeTimeout = d;
+    return this;
+  }
+
+  /** The retry policy (default {@link RetryPolicy#defaults()}; {@link RetryPolicy#none()} turns retries off). */
+  public ZendeskClientBuilder retryPolicy(RetryPolicy policy) {
+    this.retryPolicy = policy;
+    return this;
+  }
+
+  /**
+   * An OkHttp client to share connection pool and dispatcher with (the client adds its interceptors to a
+   * derived copy; closing the Zendesk client leaves the shared one running).
+   */
+  public ZendeskClientBuilder httpClient(OkHttpClient shared) {
+    this.sharedHttpClient = shared;
+    return this;
+  }
+
+  /** Appended to the User-Agent, e.g. {@code "acme-sync/2.1"}: lets Zendesk tell integrations apart. */
+  public ZendeskClientBuilder userAgentSuffix(String suffix) {
+    this.userAgentSuffix = suffix;
+    return this;
+  }
+
+  /**
+   * Whether to hold requests back when Zendesk reports no request left in the rate-limit window, until it resets
+   * (at most the retry policy's {@code maxRetryAfter}); shared by all threads of the client (default off).
+   */
+  public ZendeskClientBuilder rateLimitPacing(boolean on) {
+    this.rateLimitPacing = on;
+    return this;
+  }
+
+  /**
+   * Where log lines go (one per HTTP attempt, retry and pacing wait; never headers, bodies or secrets). Default:
+   * DEBUG on the {@code System.Logger} named {@code io.zenapi.zendesk}.
+   */
+  public ZendeskClientBuilder logger(Consumer<String> sink) {
+    this.log = sink;
+    return this;
+  }
+
+  /** How the client waits between retries and polls; for tests (default: {@link Sleeper#system()}). */
+  public ZendeskClientBuilder sleeper(Sleeper sleeper) {
+    this.sleeper = sleeper;
+    return this;
+  }
+
+  /** The clock of deadlines and timeouts; for tests (default: the system UTC clock). */
+  public ZendeskClientBuilder clock(Clock clock) {
+    this.clock = clock;
+    return this;
+  }
+
+  /**
+   * The client.
+   *
+   * @throws IllegalStateException naming every missing or invalid setting
+   */
+  public ZendeskClient build() {
+    List<String> problems = new ArrayList<>();
+    HttpUrl url = resolveBaseUrl(problems);
+    if (credentials == null) {
+      problems.add("credentials(...) is required: Credentials.oauth(token), Credentials.apiToken(email, token)"
+          + " or Credentials.basic(email, password)");
+    }
+    positive("connectTimeout", connectTimeout, problems);
+    positive("readTimeout", readTimeout, problems);
+    positive("writeTimeout", writeTimeout, problems);
+    if (retryPolicy == null) {
+      problems.add("retryPolicy must not be null (RetryPolicy.none() turns retries off)");
+    }
+    if (sleeper == null) {
+      problems.add("sleeper must not be null");
+    }
+    if (clock == null) {
+      problems.add("clock must not be null");
+    }
+    if (userAgentSuffix != null && (userAgentSuffix.isBlank() || !userAgentSuffix.chars().allMatch(c -> c >= 0x20
+        && c < 0x7f))) {
+      problems.add("userAgentSuffix must be printable ASCII, was '" + userAgentSuffix + "'");
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("invalid ZendeskClient settings: " + String.join("; ", problems));
+    }
+    Consumer<String> sink = log != null ? log : defaultLog();
+    String ua = "zenapi-zendesk-java/" + VERSION + " Java/" + Runtime.version().feature()
+        + (userAgentSuffix == null ? "" : " " + userAgentSuffix);
+    return new ZendeskClient(new Settings(url, credentials, connectTimeout, readTimeout, writeTimeout, retryPolicy,
+        sharedHttpClient, ua, rateLimitPacing, sink, sleeper, clock));
+  }
+
+  private HttpUrl resolveBaseUrl(List<String> problems) {
+    if (subdomain != null && baseUrl != null) {
+      problems.add("set subdomain(...) or baseUrl(...), not both");
+      return null;
+    }
+    if (subdomain == null && baseUrl == null) {
+      problems.add("subdomain(...) or baseUrl(...) is required");
+      return null;
+    }
+    if (subdomain != null) {
+      if (!SUBDOMAIN.matcher(subdomain).matches()) {
+        problems.add("subdomain '" + subdomain + "' is not a Zendesk subdomain (lower-case letters, digits and"
+            + " inner hyphens, e.g. 'acme' for acme.zendesk.com)");
+        return null;
+      }
+      return HttpUrl.get("https://" + subdomain + ".zendesk.com/");
+    }
+    HttpUrl parsed = HttpUrl.parse(baseUrl);
+    if (parsed == null) {
+      problems.add("baseUrl '" + baseUrl + "' is not an http(s) URL");
+      return null;
+    }
+    if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
+      problems.add("baseUrl must not carry credentials; use credentials(...)");
+      return null;
+    }
+    if (parsed.scheme().equals("http") && !isLoopback(parsed.host())) {
+      problems.add("baseUrl '" + baseUrl + "' uses plain http to a non-loopback host; use https (plain http is"
+          + " only for loopback test servers)");
+      return null;
+    }
+    String path = parsed.encodedPath().endsWith("/") ? parsed.encodedPath() : parsed.encodedPath() + "/";
+    return parsed.newBuilder().encodedPath(path).query(null).fragment(null).build();
+  }
+
+  private static boolean isLoopback(String host) {
+    if (host.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    if (!host.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+      return false; // a name other than localhost: never resolved here
+    }
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  private static void positive(String name, Duration d, List<String> problems) {
+    if (d == null || d.isNegative() || d.isZero()) {
+      problems.add(name + " must be positive, was " + d);
+    }
+  }
+
+  private static Consumer<String> defaultLog() {
+    System.Logger logger = System.getLogger("io.zenapi.zendesk");
+    return line -> {
+      if (logger.isLoggable(Level.DEBUG)) {
+        logger.log(Level.DEBUG, line);
+      }
+    };
+  }
+
+  /** The validated settings a client is made from. */
+  record Settings(HttpUrl baseUrl, Credentials credentials, Duration connectTimeout, Duration readTimeout,
+      Duration writeTimeout, RetryPolicy retryPolicy, OkHttpClient sharedHttpClient, String userAgent,
+      boolean rateLimitPacing, Consumer<String> log, Sleeper sleeper, Clock clock) {
+    @Override
+    public String toString() {
+      return "Settings{" + baseUrl + "}";
+    }
+  }
+
+  /** Never shows credentials. */
+  @Override
+  public String toString() {
+    return "ZendeskClientBuilder{" + (subdomain != null ? subdomain : baseUrl) + "}";
+  }
+}

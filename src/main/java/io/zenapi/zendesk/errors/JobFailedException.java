@@ -1,0 +1,63 @@
+package io.zenapi.zendesk.errors;
+
+import io.zenapi.zendesk.generated.model.JobStatusObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A background job ended {@code failed} or {@code killed}. Carries the final status(es) and per-item errors. */
+public class JobFailedException extends ZendeskException {
+  private static final long serialVersionUID = 1L;
+  private final transient List<JobStatusObject> failed;
+  private final transient List<JobStatusObject> all;
+
+  /**
+   * @param failed the jobs that failed or were killed (at least one)
+   * @param all the final status of every job awaited, in the order asked
+   */
+  public JobFailedException(List<JobStatusObject> failed, List<JobStatusObject> all) {
+    super(message(failed));
+    this.failed = List.copyOf(failed);
+    this.all = List.copyOf(all);
+  }
+
+  /** The (first) failed job's final status. */
+  public JobStatusObject status() {
+    return failed.get(0);
+  }
+
+  /** Every failed or killed job's final status. */
+  public List<JobStatusObject> failedJobs() {
+    return failed;
+  }
+
+  /** The final status of every job awaited, completed ones included, in the order asked. */
+  public List<JobStatusObject> allJobs() {
+    return all;
+  }
+
+  /** The result items of the failed jobs that report an error ({@code error}, {@code errors} or a failed status). */
+  public List<Map<String, Object>> itemErrors() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (JobStatusObject job : failed) {
+      if (job.getResults() instanceof List<?> results) {
+        for (Object r : results) {
+          if (r instanceof Map<?, ?> m && (m.get("error") != null || m.get("errors") != null
+              || "Failed".equalsIgnoreCase(String.valueOf(m.get("status"))) || Boolean.FALSE.equals(m.get("success")))) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> item = (Map<String, Object>) m;
+            out.add(item);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String message(List<JobStatusObject> failed) {
+    JobStatusObject first = failed.get(0);
+    String text = "job " + first.getId() + " ended " + first.getStatus()
+        + (first.getMessage() == null ? "" : ": " + first.getMessage());
+    return failed.size() == 1 ? text : failed.size() + " jobs failed; first: " + text;
+  }
+}

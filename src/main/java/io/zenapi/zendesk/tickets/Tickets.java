@@ -1,0 +1,147 @@
+package io.zenapi.zendesk.tickets;
+
+import io.zenapi.zendesk.errors.ConflictException;
+import io.zenapi.zendesk.errors.UpdateConflictException;
+import io.zenapi.zendesk.generated.api.TagsApi;
+import io.zenapi.zendesk.generated.api.TicketsApi;
+import io.zenapi.zendesk.generated.model.PutTagsTicketRequest;
+import io.zenapi.zendesk.generated.model.SetTagsTicketRequest;
+import io.zenapi.zendesk.generated.model.TagsByObjectIdResponse;
+import io.zenapi.zendesk.generated.model.TicketObject;
+import io.zenapi.zendesk.generated.model.TicketResponse;
+import io.zenapi.zendesk.generated.model.TicketUpdateRequest;
+import io.zenapi.zendesk.generated.model.TicketUpdateResponse;
+import io.zenapi.zendesk.internal.Exchange;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Consumer;
+
+/**
+ * Conflict-safe ticket updates: read the ticket, let a function decide the change, write it with
+ * {@code safe_update: true} and the {@code updated_stamp} that was read. If someone else changed the ticket in
+ * between, Zendesk answers 409; the ticket is read again and the function applied again, up to a bounded number of
+ * attempts. Thread-safe.
+ */
+public final class Tickets {
+  /** Attempts of a safe update when none is given. */
+  public static final int DEFAULT_ATTEMPTS = 5;
+
+  private final Exchange exchange;
+  private final TicketsApi tickets;
+  private final TagsApi tags;
+  private final Consumer<String> log;
+
+  /** Made by the client: {@code client.tickets()}. */
+  public Tickets(Exchange exchange, TicketsApi tickets, TagsApi tags, Consumer<String> log) {
+    this.exchange = exchange;
+    this.tickets = tickets;
+    this.tags = tags;
+    this.log = log;
+  }
+
+  /** {@link #safeUpdate(long, int, BiConsumer)} with {@value #DEFAULT_ATTEMPTS} attempts. */
+  public TicketObject safeUpdate(long ticketId, BiConsumer<TicketObject, TicketObject> change) {
+    return safeUpdate(ticketId, DEFAULT_ATTEMPTS, change);
+  }
+
+  /**
+   * Updates a ticket without overwriting a concurrent change.
+   *
+   * <p>{@code change} receives the ticket as read and an empty ticket to fill with the fields to change (only
+   * those are sent). <b>It may run more than once</b>, once per attempt, each time with a fresher copy: keep it
+   * free of side effects.
+   *
+   * @param ticketId the ticket
+   * @param maxAttempts writes to try, at least 1
+   * @param change fills the changes from the current ticket
+   * @return the ticket as Zendesk returned it after the update
+   * @throws IllegalArgumentException when the id is not positive, attempts are below 1 or change is null
+   * @throws UpdateConflictException when every attempt met a newer version; it carries the latest copy
+   * @throws io.zenapi.zendesk.errors.ZendeskException for any other failure (404, 422, transport, ...)
+   */
+  public TicketObject safeUpdate(long ticketId, int maxAttempts, BiConsumer<TicketObject, TicketObject> change) {
+    if (change == null) {
+      throw new IllegalArgumentException("safeUpdate: change must not be null");
+    }
+    return withConflictRetry(ticketId, maxAttempts, (current, stamp) -> {
+      TicketObject changes = new TicketObject();
+      change.accept(current, changes);
+      changes.safeUpdate(true).updatedStamp(stamp);
+      TicketUpdateResponse r = exchange.execute(tickets.updateTicket(ticketId, new TicketUpdateRequest().ticket(changes)));
+      return r == null ? null : r.getTicket();
+    });
+  }
+
+  /**
+   * Replaces a ticket's tags, conflict-safe ({@code POST /api/v2/tickets/{id}/tags}).
+   * {@code tags} may run more than once (see {@link #safeUpdate(long, int, BiConsumer)}).
+   *
+   * @return the ticket's tags after the change
+   */
+  public List<String> safeSetTags(long ticketId, Function<TicketObject, List<String>> tags) {
+    requireFunction(tags);
+    return withConflictRetry(ticketId, DEFAULT_ATTEMPTS, (current, stamp) -> tagsOf(exchange.execute(this.tags
+        .setTagsTicket(ticketId, new SetTagsTicketRequest().tags(tags.apply(current)).safeUpdate(true)
+            .updatedStamp(stamp)))));
+  }
+
+  /**
+   * Adds tags to a ticket, conflict-safe ({@code PUT /api/v2/tickets/{id}/tags}).
+   * {@code tags} may run more than once (see {@link #safeUpdate(long, int, BiConsumer)}).
+   *
+   * @return the ticket's tags after the change
+   */
+  public List<String> safeAddTags(long ticketId, Function<TicketObject, List<String>> tags) {
+    requireFunction(tags);
+    return withConflictRetry(ticketId, DEFAULT_ATTEMPTS, (current, stamp) -> tagsOf(exchange.execute(this.tags
+        .putTagsTicket(ticketId, new PutTagsTicketRequest().tags(tags.apply(current)).safeUpdate(true)
+            .updatedStamp(stamp)))));
+  }
+
+  /** One write attempt given the ticket as read and its {@code updated_at}. */
+  private interface Attempt<T> {
+    T write(TicketObject current, OffsetDateTime stamp);
+  }
+
+  private <T> T withConflictRetry(long ticketId, int maxAttempts, Attempt<T> attempt) {
+    if (ticketId <= 0) {
+      throw new IllegalArgumentException("ticket id must be positive, was " + ticketId);
+    }
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+    }
+    ConflictException last = null;
+    for (int i = 1; i <= maxAttempts; i++) {
+      TicketObject current = read(ticketId);
+      try {
+        return attempt.write(current, current.getUpdatedAt());
+      } catch (ConflictException e) {
+        last = e;
+        log.accept("safe update of ticket " + ticketId + ": conflict on attempt " + i + "/" + maxAttempts
+            + ", re-reading");
+      }
+    }
+    throw new UpdateConflictException(ticketId, maxAttempts, read(ticketId), last);
+  }
+
+  private TicketObject read(long ticketId) {
+    TicketResponse r = exchange.execute(tickets.showTicket(ticketId, null, null, null));
+    TicketObject t = r == null ? null : r.getTicket();
+    if (t == null || t.getUpdatedAt() == null) {
+      throw new IllegalStateException("ticket " + ticketId + " came back without updated_at; a safe update needs it");
+    }
+    return t;
+  }
+
+  private static List<String> tagsOf(TagsByObjectIdResponse r) {
+    return r == null || r.getTags() == null ? List.of() : r.getTags();
+  }
+
+  private static void requireFunction(Object f) {
+    if (f == null) {
+      throw new IllegalArgumentException("the tags function must not be null");
+    }
+  }
+}
