@@ -1,0 +1,150 @@
+package io.zenapi.zendesk.readme;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.zenapi.zendesk.ZendeskClient;
+import io.zenapi.zendesk.auth.Credentials;
+import io.zenapi.zendesk.generated.model.JobStatusObject;
+import io.zenapi.zendesk.generated.model.TicketObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every README code example is the compiled code of {@link ReadmeExamples}, and each one runs against WireMock. */
+class ReadmeSnippetsTest {
+  private static final Path EXAMPLES = Path.of("src/test/java/io/zenapi/zendesk/readme/ReadmeExamples.java");
+  private static final String AUTH = "Bearer readme-token";
+
+  private WireMockServer server;
+  private ZendeskClient client;
+
+  @BeforeEach
+  void start() {
+    server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+    server.start();
+    client = ZendeskClient.builder().baseUrl(server.baseUrl()).credentials(Credentials.oauth("readme-token"))
+        .sleeper(d -> { }).build();
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    server.stop();
+  }
+
+  @Test
+  void everyExampleRegionIsInTheReadmeVerbatim() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    List<String> regions = regions(Files.readString(EXAMPLES));
+    assertEquals(5, regions.size(), "builder, pagination, jobs, safe-update, errors");
+    for (String region : regions) {
+      assertTrue(readme.contains(region), "README.md lacks this example, or it differs:\n" + region);
+    }
+  }
+
+  @Test
+  void builderExampleBuildsAClientForTheSubdomain() {
+    try (ZendeskClient built = ReadmeExamples.builder("token-123")) {
+      assertEquals("https://acme.zendesk.com/", built.baseUrl().toString());
+    }
+  }
+
+  @Test
+  void paginationExampleReadsEveryPage() {
+    server.stubFor(get(urlEqualTo("/api/v2/tickets?page%5Bsize%5D=100")).willReturn(json(
+        "{\"tickets\":[{\"id\":1,\"subject\":\"a\"},{\"id\":2,\"subject\":\"b\"}],"
+            + "\"meta\":{\"has_more\":true,\"after_cursor\":\"c1\"},\"links\":{\"next\":\"" + server.baseUrl()
+            + "/api/v2/tickets?page%5Bsize%5D=100&page%5Bafter%5D=c1\"}}")));
+    server.stubFor(get(urlEqualTo("/api/v2/tickets?page%5Bsize%5D=100&page%5Bafter%5D=c1")).willReturn(json(
+        "{\"tickets\":[{\"id\":3,\"subject\":\"c\"}],\"meta\":{\"has_more\":false,\"after_cursor\":\"c2\"},"
+            + "\"links\":{\"next\":null}}")));
+
+    assertEquals(List.of("1 a", "2 b", "3 c"), ReadmeExamples.pagination(client));
+    server.verify(2, getRequestedFor(urlPathEqualTo("/api/v2/tickets")).withHeader("Authorization", equalTo(AUTH)));
+  }
+
+  @Test
+  void jobsExampleWaitsForTheBulkUpdate() {
+    server.stubFor(put(urlEqualTo("/api/v2/tickets/update_many?ids=1%2C2%2C3")).willReturn(json(
+        "{\"job_status\":{\"id\":\"j1\",\"status\":\"queued\"}}")));
+    server.stubFor(get(urlEqualTo("/api/v2/job_statuses/j1")).willReturn(json(
+        "{\"job_status\":{\"id\":\"j1\",\"status\":\"completed\",\"total\":3,\"progress\":3,"
+            + "\"results\":[{\"id\":1,\"success\":true},{\"id\":2,\"success\":true},{\"id\":3,\"success\":true}]}}")));
+
+    JobStatusObject done = ReadmeExamples.jobs(client);
+
+    assertEquals("completed", done.getStatus());
+    assertEquals(3, ((List<?>) done.getResults()).size());
+    server.verify(putRequestedFor(urlEqualTo("/api/v2/tickets/update_many?ids=1%2C2%2C3"))
+        .withRequestBody(equalToJson("{\"ticket\":{\"status\":\"solved\"}}")));
+    server.verify(1, getRequestedFor(urlEqualTo("/api/v2/job_statuses/j1")));
+  }
+
+  @Test
+  void safeUpdateExampleSendsTheStampItRead() {
+    server.stubFor(get(urlPathEqualTo("/api/v2/tickets/42")).willReturn(json(
+        "{\"ticket\":{\"id\":42,\"status\":\"open\",\"updated_at\":\"2026-11-01T10:00:00Z\"}}")));
+    server.stubFor(put(urlEqualTo("/api/v2/tickets/42")).willReturn(json(
+        "{\"ticket\":{\"id\":42,\"status\":\"solved\",\"updated_at\":\"2026-11-01T10:05:00Z\"}}")));
+
+    TicketObject updated = ReadmeExamples.safeUpdate(client);
+
+    assertEquals("solved", updated.getStatus());
+    server.verify(putRequestedFor(urlEqualTo("/api/v2/tickets/42")).withRequestBody(equalToJson(
+        "{\"ticket\":{\"status\":\"solved\",\"safe_update\":true,\"updated_stamp\":\"2026-11-01T10:00:00Z\"}}")));
+  }
+
+  @Test
+  void errorsExampleNamesTheMissingTicket() {
+    server.stubFor(get(urlPathEqualTo("/api/v2/tickets/42")).willReturn(aResponse().withStatus(404)
+        .withHeader("Content-Type", "application/json").withHeader("X-Zendesk-Request-Id", "req-77")
+        .withBody("{\"error\":\"RecordNotFound\",\"description\":\"Not found\"}")));
+
+    assertEquals("no ticket 42 (request id req-77)", ReadmeExamples.errors(client));
+  }
+
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+    return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+  }
+
+  /** The dedented code between each tag::x[] and end::x[] marker. */
+  static List<String> regions(String source) {
+    List<String> out = new ArrayList<>();
+    Matcher m = Pattern.compile("// tag::[a-z-]+\\[]\\n(.*?)\\n\\s*// end::[a-z-]+\\[]", Pattern.DOTALL)
+        .matcher(source);
+    while (m.find()) {
+      String[] lines = m.group(1).split("\n");
+      int indent = Integer.MAX_VALUE;
+      for (String l : lines) {
+        if (!l.isBlank()) {
+          indent = Math.min(indent, l.length() - l.stripLeading().length());
+        }
+      }
+      StringBuilder sb = new StringBuilder();
+      for (String l : lines) {
+        sb.append(l.isBlank() ? "" : l.substring(indent)).append('\n');
+      }
+      out.add(sb.toString().stripTrailing());
+    }
+    return out;
+  }
+}
