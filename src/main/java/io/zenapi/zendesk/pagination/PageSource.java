@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
@@ -53,14 +54,21 @@ final class PageSource<R, T> {
   private final class Walk implements Iterator<Page<T>> {
     private boolean started;
     private Request next;
+    private PaginationException failure;
     private Type type;
     private HttpUrl origin;
-    private String previousCursor;
+    /** The recent pages read and cursors met: a link or cursor seen again means a cycle. Bounded, so memory stays
+     *  constant however long the list (a cycle longer than the window is not seen; none such is known). */
+    private final Set<HttpUrl> visited = recent();
+    private final Set<String> cursors = recent();
 
     @Override
     public boolean hasNext() {
       if (!started) {
         begin();
+      }
+      if (failure != null) {
+        throw failure;
       }
       return next != null;
     }
@@ -74,7 +82,13 @@ final class PageSource<R, T> {
       @SuppressWarnings("unchecked")
       R response = (R) exchange.execute(request, type);
       List<T> pageItems = response == null ? null : items.apply(response);
-      next = successor(request, response);
+      try {
+        next = successor(request, response);
+      } catch (PaginationException e) {
+        // hand this page's items over first; the failure surfaces when the caller asks for more
+        next = null;
+        failure = e;
+      }
       PagePosition here = PagePosition.parse(request.url().toString());
       Optional<PagePosition> after = next == null ? Optional.empty()
           : Optional.of(PagePosition.parse(next.url().toString()));
@@ -147,11 +161,15 @@ final class PageSource<R, T> {
         throw new PaginationException("the next page of " + current.url().encodedPath()
             + " is the page just read (" + LoggingSafe.url(url) + "): the server's cursor did not advance");
       }
-      if (cursor != null && cursor.equals(previousCursor)) {
+      visited.add(current.url());
+      if (!visited.add(url)) {
+        throw new PaginationException("the next page of " + current.url().encodedPath()
+            + " was already read in this walk (" + LoggingSafe.url(url) + "): the server's cursor went back");
+      }
+      if (cursor != null && !cursors.add(cursor)) {
         throw new PaginationException("the cursor of " + current.url().encodedPath()
             + " did not advance: after_cursor repeated");
       }
-      previousCursor = cursor;
       return current.newBuilder().url(url).build();
     }
 
@@ -166,6 +184,18 @@ final class PageSource<R, T> {
       }
       return parsed.newBuilder().scheme(origin.scheme()).host(origin.host()).port(origin.port()).build();
     }
+  }
+
+  /** How many recent page addresses and cursors a walk remembers to detect a cycle. */
+  static final int CYCLE_WINDOW = 1024;
+
+  private static <E> Set<E> recent() {
+    return java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<E, Boolean>() {
+      @Override
+      protected boolean removeEldestEntry(java.util.Map.Entry<E, Boolean> eldest) {
+        return size() > CYCLE_WINDOW;
+      }
+    });
   }
 
   /** Whether the generated method declares {@code page[size]}, i.e. the endpoint supports cursor pagination. */

@@ -19,13 +19,15 @@ import retrofit2.Call;
  *   <li><b>Lazy</b>: nothing is requested before iteration starts.</li>
  *   <li><b>Re-iterable</b>: each {@link #iterator()} (or {@link #stream()}, {@link #pages()}) starts again from the
  *       first page, with a fresh call from the supplier.</li>
- *   <li><b>Constant memory</b>: one page is held at a time.</li>
+ *   <li><b>Constant memory</b>: one page is held at a time, plus the addresses of the last 1,024 pages read
+ *       (to detect a cycle), whatever the length of the list.</li>
  *   <li><b>Every style Zendesk uses</b>: cursor pagination ({@code page[size]}, default 100, following
  *       {@code links.next} or {@code meta.after_cursor} while {@code meta.has_more}), offset pagination
  *       ({@code next_page}), time-based incremental exports ({@code next_page} until {@code end_of_stream}),
  *       cursor-based incremental exports ({@code after_url} until {@code end_of_stream}) and search export.</li>
  *   <li><b>Safe</b>: an empty page is skipped while the server says more follows; a cursor or next page that does
- *       not advance throws {@link io.zenapi.zendesk.errors.PaginationException} instead of looping.</li>
+ *       not advance, or comes back to one already read, throws
+ *       {@link io.zenapi.zendesk.errors.PaginationException} instead of looping.</li>
  *   <li><b>Resumable</b>: each {@link Page} carries the {@link PagePosition} of the page after it; save it and
  *       {@link #resumeFrom(PagePosition)} after a failure or a restart.</li>
  * </ul>
