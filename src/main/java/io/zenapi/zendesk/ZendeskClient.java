@@ -2,6 +2,8 @@ package io.zenapi.zendesk;
 
 import io.zenapi.zendesk.auth.AuthInterceptor;
 import io.zenapi.zendesk.auth.Credentials;
+import io.zenapi.zendesk.auth.OAuthCredentials;
+import io.zenapi.zendesk.auth.TokenEndpoint;
 import io.zenapi.zendesk.generated.api.JobStatusesApi;
 import io.zenapi.zendesk.generated.api.TagsApi;
 import io.zenapi.zendesk.generated.api.TicketsApi;
@@ -70,6 +72,13 @@ public final class ZendeskClient implements AutoCloseable {
         .writeTimeout(s.writeTimeout())
         .retryOnConnectionFailure(false); // the RetryInterceptor decides, with backoff and the idempotency rule
     b.interceptors().add(0, new UserAgentInterceptor(s.userAgent()));
+    if (s.credentials() instanceof OAuthCredentials oauth) {
+      // token requests: same connections, no Authorization, not retried (a lost refresh must not be replayed)
+      OkHttpClient tokenHttp = b.build().newBuilder()
+          .addInterceptor(new LoggingInterceptor(s.log()))
+          .build();
+      oauth.bind(new TokenEndpoint(tokenHttp, s.baseUrl(), s.clock(), s.log()));
+    }
     b.interceptors().add(1, new AuthInterceptor(s.credentials(), s.baseUrl()));
     b.interceptors().add(2, new RetryInterceptor(s.retryPolicy(), s.sleeper(), s.clock(), s.log()));
     b.interceptors().add(3, rateLimits);

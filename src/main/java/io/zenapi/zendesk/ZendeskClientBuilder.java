@@ -1,17 +1,15 @@
 package io.zenapi.zendesk;
 
 import io.zenapi.zendesk.auth.Credentials;
+import io.zenapi.zendesk.internal.BaseUrls;
 import io.zenapi.zendesk.transport.RetryPolicy;
 import io.zenapi.zendesk.transport.Sleeper;
 import java.lang.System.Logger.Level;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -23,7 +21,6 @@ import okhttp3.OkHttpClient;
  * pacing, log lines at DEBUG on the {@code System.Logger} named {@code io.zenapi.zendesk}.
  */
 public final class ZendeskClientBuilder {
-  private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
   private static final String VERSION = "0.1.0";
 
   private String subdomain;
@@ -139,7 +136,7 @@ public final class ZendeskClientBuilder {
    */
   public ZendeskClient build() {
     List<String> problems = new ArrayList<>();
-    HttpUrl url = resolveBaseUrl(problems);
+    HttpUrl url = BaseUrls.resolve(subdomain, baseUrl, problems);
     if (credentials == null) {
       problems.add("credentials(...) is required: Credentials.oauth(token), Credentials.apiToken(email, token)"
           + " or Credentials.basic(email, password)");
@@ -168,55 +165,6 @@ public final class ZendeskClientBuilder {
         + (userAgentSuffix == null ? "" : " " + userAgentSuffix);
     return new ZendeskClient(new Settings(url, credentials, connectTimeout, readTimeout, writeTimeout, retryPolicy,
         sharedHttpClient, ua, rateLimitPacing, sink, sleeper, clock));
-  }
-
-  private HttpUrl resolveBaseUrl(List<String> problems) {
-    if (subdomain != null && baseUrl != null) {
-      problems.add("set subdomain(...) or baseUrl(...), not both");
-      return null;
-    }
-    if (subdomain == null && baseUrl == null) {
-      problems.add("subdomain(...) or baseUrl(...) is required");
-      return null;
-    }
-    if (subdomain != null) {
-      if (!SUBDOMAIN.matcher(subdomain).matches()) {
-        problems.add("subdomain '" + subdomain + "' is not a Zendesk subdomain (lower-case letters, digits and"
-            + " inner hyphens, e.g. 'acme' for acme.zendesk.com)");
-        return null;
-      }
-      return HttpUrl.get("https://" + subdomain + ".zendesk.com/");
-    }
-    HttpUrl parsed = HttpUrl.parse(baseUrl);
-    if (parsed == null) {
-      problems.add("baseUrl '" + baseUrl + "' is not an http(s) URL");
-      return null;
-    }
-    if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
-      problems.add("baseUrl must not carry credentials; use credentials(...)");
-      return null;
-    }
-    if (parsed.scheme().equals("http") && !isLoopback(parsed.host())) {
-      problems.add("baseUrl '" + baseUrl + "' uses plain http to a non-loopback host; use https (plain http is"
-          + " only for loopback test servers)");
-      return null;
-    }
-    String path = parsed.encodedPath().endsWith("/") ? parsed.encodedPath() : parsed.encodedPath() + "/";
-    return parsed.newBuilder().encodedPath(path).query(null).fragment(null).build();
-  }
-
-  private static boolean isLoopback(String host) {
-    if (host.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    if (!host.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-      return false; // a name other than localhost: never resolved here
-    }
-    try {
-      return InetAddress.getByName(host).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 
   private static void positive(String name, Duration d, List<String> problems) {

@@ -9,7 +9,8 @@ import okhttp3.Response;
 /**
  * Adds the {@code Authorization} header, and only to requests for the client's own host, so that a next-page
  * URL or a redirect pointing elsewhere never receives the credentials. (OkHttp itself drops the header when it
- * follows a redirect to another host.)
+ * follows a redirect to another host.) With {@link OAuthCredentials} it asks for a fresh token on each request
+ * and, on a 401, renews the token once and replays the request once.
  */
 public final class AuthInterceptor implements Interceptor {
   private final Credentials credentials;
@@ -31,7 +32,21 @@ public final class AuthInterceptor implements Interceptor {
     if (request.header("Authorization") != null || !sameOrigin(url)) {
       return chain.proceed(request);
     }
-    return chain.proceed(request.newBuilder().header("Authorization", credentials.authorizationHeader()).build());
+    if (!(credentials instanceof OAuthCredentials oauth)) {
+      return chain.proceed(request.newBuilder().header("Authorization", credentials.authorizationHeader()).build());
+    }
+    String token = oauth.accessToken();
+    Response response = chain.proceed(bearer(request, token));
+    if (response.code() != 401) {
+      return response;
+    }
+    // the token may have been revoked or expired early: renew once (single-flight) and replay once
+    response.close();
+    return chain.proceed(bearer(request, oauth.renewAfterUnauthorized(token)));
+  }
+
+  private static Request bearer(Request request, String token) {
+    return request.newBuilder().header("Authorization", "Bearer " + token).build();
   }
 
   private boolean sameOrigin(HttpUrl url) {

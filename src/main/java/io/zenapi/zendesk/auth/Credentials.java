@@ -7,7 +7,10 @@ import java.util.Base64;
  * How the client authenticates. Made by the static factories; {@code toString()} never shows a secret.
  *
  * <ul>
- *   <li>{@link #oauth(String)}: an OAuth access token, sent as {@code Bearer}. Zendesk's way forward.</li>
+ *   <li>{@link #oauthClientCredentials(String, String, String)}: an OAuth client that gets and renews its own
+ *       tokens.</li>
+ *   <li>{@link #oauthRefreshing}: an OAuth token pair that renews itself, saving each rotated pair first.</li>
+ *   <li>{@link #oauth(String)}: a fixed OAuth access token, sent as {@code Bearer}.</li>
  *   <li>{@link #apiToken(String, String)}: an API token. <b>Zendesk stopped issuing API tokens on 2026-10-27 and
  *       switches every remaining one off on 2027-04-30</b>; move to OAuth before then.</li>
  *   <li>{@link #basic(String, String)}: email and password (only where the account still allows it).</li>
@@ -48,6 +51,54 @@ public interface Credentials {
   static Credentials oauth(String accessToken) {
     requireText("accessToken", accessToken);
     return new Static("OAuth access token", "Bearer " + accessToken);
+  }
+
+  /**
+   * OAuth client credentials: the client gets an access token from {@code POST /oauth/tokens}
+   * ({@code grant_type=client_credentials}) on first use, and a new one shortly before it expires or after a 401.
+   *
+   * @param clientId the OAuth client's identifier
+   * @param clientSecret its secret
+   * @param scope space-separated scopes, e.g. {@code "read write"}, or null for the client's default
+   * @throws IllegalArgumentException when the id or secret is blank
+   */
+  static OAuthCredentials oauthClientCredentials(String clientId, String clientSecret, String scope) {
+    requireText("clientId", clientId);
+    requireText("clientSecret", clientSecret);
+    return new OAuthCredentials.ClientCredentials(clientId, clientSecret, scope);
+  }
+
+  /** {@link #oauthClientCredentials(String, String, String)} with the client's default scope. */
+  static OAuthCredentials oauthClientCredentials(String clientId, String clientSecret) {
+    return oauthClientCredentials(clientId, clientSecret, null);
+  }
+
+  /**
+   * An OAuth token pair that renews itself with its refresh token: shortly before the access token expires (when
+   * its expiry is known) and after a 401. Zendesk rotates the refresh token on every renewal and deletes the old
+   * one, so each new pair is saved to {@code store} before the new access token is used. When the store already
+   * holds a pair (saved by an earlier run), that pair is used instead of the one given.
+   *
+   * @throws IllegalArgumentException when a token, the client id or secret is blank, or the store is null
+   * @throws io.zenapi.zendesk.errors.TokenStoreException when the store cannot be read
+   */
+  static OAuthCredentials oauthRefreshing(String accessToken, String refreshToken, String clientId,
+      String clientSecret, TokenStore store) {
+    requireText("accessToken", accessToken);
+    requireText("refreshToken", refreshToken);
+    requireText("clientId", clientId);
+    requireText("clientSecret", clientSecret);
+    if (store == null) {
+      throw new IllegalArgumentException("credentials: a TokenStore is required (TokenStore.file(path)): rotated"
+          + " refresh tokens must be saved");
+    }
+    OAuthTokens initial;
+    try {
+      initial = store.load().orElse(new OAuthTokens(accessToken, refreshToken, null, null));
+    } catch (java.io.IOException e) {
+      throw new io.zenapi.zendesk.errors.TokenStoreException("cannot read " + store + ": " + e.getMessage(), e);
+    }
+    return new OAuthCredentials.Refreshing(initial, clientId, clientSecret, store);
   }
 
   private static Credentials basic(String user, String password, boolean check) {
