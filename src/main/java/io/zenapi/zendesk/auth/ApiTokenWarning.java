@@ -12,6 +12,11 @@ final class ApiTokenWarning {
 
   private ApiTokenWarning() {}
 
+  /** Lets a test see the warning again. */
+  static void reset() {
+    WARNED.set(false);
+  }
+
   static void warnOnce() {
     if (WARNED.compareAndSet(false, true)) {
       System.getLogger("io.zenapi.zendesk").log(Level.WARNING, MESSAGE);

@@ -2,6 +2,7 @@ package io.zenapi.zendesk.readme;
 
 import io.zenapi.zendesk.ZendeskClient;
 import io.zenapi.zendesk.auth.Credentials;
+import io.zenapi.zendesk.auth.TokenStore;
 import io.zenapi.zendesk.errors.NotFoundException;
 import io.zenapi.zendesk.errors.RateLimitedException;
 import io.zenapi.zendesk.errors.ZendeskApiException;
@@ -100,5 +101,32 @@ final class ReadmeExamples {
     }
     // end::errors[]
     return outcome;
+  }
+
+  static TicketObject oauthClientCredentials(String zendeskUrl, String clientId, String clientSecret) {
+    // tag::oauth-client-credentials[]
+    // before: .credentials(Credentials.apiToken("agent@acme.com", apiToken))   -- switched off on 2027-04-30
+    ZendeskClient client = ZendeskClient.builder()
+        .baseUrl(zendeskUrl)                                 // or .subdomain("acme")
+        .credentials(Credentials.oauthClientCredentials(clientId, clientSecret, "read write"))
+        .build();                                            // tokens are fetched and renewed by the client
+    TicketObject ticket = client.execute(client.api(TicketsApi.class).showTicket(42L, null, null, null)).getTicket();
+    // end::oauth-client-credentials[]
+    client.close();
+    return ticket;
+  }
+
+  static TicketObject oauthRefreshing(String zendeskUrl, java.nio.file.Path tokenFile, String accessToken,
+      String refreshToken, String clientId, String clientSecret) {
+    // tag::oauth-refreshing[]
+    ZendeskClient client = ZendeskClient.builder()
+        .baseUrl(zendeskUrl)
+        .credentials(Credentials.oauthRefreshing(accessToken, refreshToken, clientId, clientSecret,
+            TokenStore.file(tokenFile)))                      // each rotated pair is saved here before use
+        .build();
+    TicketObject ticket = client.execute(client.api(TicketsApi.class).showTicket(42L, null, null, null)).getTicket();
+    // end::oauth-refreshing[]
+    client.close();
+    return ticket;
   }
 }

@@ -55,7 +55,7 @@ class ReadmeSnippetsTest {
   void everyExampleRegionIsInTheReadmeVerbatim() throws IOException {
     String readme = Files.readString(Path.of("README.md"));
     List<String> regions = regions(Files.readString(EXAMPLES));
-    assertEquals(5, regions.size(), "builder, pagination, jobs, safe-update, errors");
+    assertEquals(7, regions.size(), "builder, pagination, jobs, safe-update, errors, two OAuth examples");
     for (String region : regions) {
       assertTrue(readme.contains(region), "README.md lacks this example, or it differs:\n" + region);
     }
@@ -146,5 +146,33 @@ class ReadmeSnippetsTest {
       out.add(sb.toString().stripTrailing());
     }
     return out;
+  }
+
+  @Test
+  void oauthClientCredentialsExampleGetsATokenAndUsesIt() {
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/oauth/tokens"))
+        .willReturn(json("{\"access_token\":\"cc-token\",\"expires_in\":1800}")));
+    server.stubFor(get(urlPathEqualTo("/api/v2/tickets/42")).withHeader("Authorization", equalTo("Bearer cc-token"))
+        .willReturn(json("{\"ticket\":{\"id\":42}}")));
+
+    assertEquals(42L, ReadmeExamples.oauthClientCredentials(server.baseUrl(), "acme_sync", "secret").getId());
+    server.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/oauth/tokens"))
+        .withRequestBody(equalToJson("{\"grant_type\":\"client_credentials\",\"client_id\":\"acme_sync\","
+            + "\"client_secret\":\"secret\",\"scope\":\"read write\"}")));
+  }
+
+  @Test
+  void oauthRefreshingExampleRefreshesOnA401AndSavesThePair(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    server.stubFor(get(urlPathEqualTo("/api/v2/tickets/42")).withHeader("Authorization", equalTo("Bearer old"))
+        .willReturn(aResponse().withStatus(401)));
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/oauth/tokens"))
+        .willReturn(json("{\"access_token\":\"new\",\"refresh_token\":\"new-r\",\"expires_in\":1800}")));
+    server.stubFor(get(urlPathEqualTo("/api/v2/tickets/42")).withHeader("Authorization", equalTo("Bearer new"))
+        .willReturn(json("{\"ticket\":{\"id\":42}}")));
+    Path file = dir.resolve("zendesk-tokens.json");
+
+    assertEquals(42L, ReadmeExamples.oauthRefreshing(server.baseUrl(), file, "old", "old-r", "app", "s").getId());
+    assertTrue(Files.readString(file).contains("\"refresh_token\":\"new-r\""));
   }
 }
