@@ -118,9 +118,14 @@ public final class Jobs {
     return awaitAll(new ArrayList<>(new LinkedHashSet<>(jobIds)), policy, Map.of());
   }
 
-  /** {@link #await(String, WaitPolicy)} on the client's executor. */
+  /**
+   * {@link #await(String, WaitPolicy)} on the client's executor.
+   *
+   * @throws IllegalArgumentException at once (not through the future) when the id is blank or the policy null
+   */
   public CompletableFuture<JobStatusObject> awaitAsync(String jobId, WaitPolicy policy) {
     requireId(jobId);
+    requirePolicy(policy);
     return CompletableFuture.supplyAsync(() -> await(jobId, policy), executor);
   }
 
@@ -129,18 +134,24 @@ public final class Jobs {
     return awaitAsync(jobId, WaitPolicy.defaults());
   }
 
-  /** {@link #awaitAll(Collection, WaitPolicy)} on the client's executor. */
+  /**
+   * {@link #awaitAll(Collection, WaitPolicy)} on the client's executor.
+   *
+   * @throws IllegalArgumentException at once (not through the future) when the collection is null or empty,
+   *     holds a blank id, or the policy is null
+   */
   public CompletableFuture<List<JobStatusObject>> awaitAllAsync(Collection<String> jobIds, WaitPolicy policy) {
     if (jobIds == null || jobIds.isEmpty()) {
       throw new IllegalArgumentException("awaitAllAsync: give at least one job id");
     }
-    return CompletableFuture.supplyAsync(() -> awaitAll(jobIds, policy), executor);
+    jobIds.forEach(Jobs::requireId);
+    requirePolicy(policy);
+    List<String> ids = List.copyOf(jobIds); // the caller may change its collection while we wait
+    return CompletableFuture.supplyAsync(() -> awaitAll(ids, policy), executor);
   }
 
   private List<JobStatusObject> awaitAll(List<String> ids, WaitPolicy policy, Map<String, JobStatusObject> known) {
-    if (policy == null) {
-      throw new IllegalArgumentException("the wait policy must not be null");
-    }
+    requirePolicy(policy);
     Instant deadline = clock.instant().plus(policy.timeout());
     Map<String, JobStatusObject> last = new LinkedHashMap<>();
     ids.forEach(id -> last.put(id, known.get(id)));
@@ -226,6 +237,12 @@ public final class Jobs {
       return true;
     }
     return e instanceof ZendeskApiException api && (api.status() >= 500 || api.status() == 429);
+  }
+
+  private static void requirePolicy(WaitPolicy policy) {
+    if (policy == null) {
+      throw new IllegalArgumentException("the wait policy must not be null");
+    }
   }
 
   private static void requireId(String id) {
