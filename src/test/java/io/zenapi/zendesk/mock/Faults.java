@@ -1,0 +1,79 @@
+package io.zenapi.zendesk.mock;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Faults the mock injects into its next requests, in the order they were asked for: 429 with {@code Retry-After},
+ * 503, slow answers and connection resets. Thread-safe.
+ */
+public final class Faults {
+  private final ConcurrentLinkedQueue<Planned> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger injected = new AtomicInteger();
+
+  Faults() {}
+
+  /** The next {@code times} requests get 429 with {@code Retry-After} in whole seconds. */
+  public Faults rateLimit(int times, Duration retryAfter) {
+    return plan(times, () -> ResponseDefinitionBuilder.responseDefinition().withStatus(429)
+        .withHeader("Retry-After", Long.toString(retryAfter.toSeconds()))
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"error\":\"TooManyRequests\",\"description\":\"Rate limit exceeded\"}").build());
+  }
+
+  /** The next {@code times} requests get 503. */
+  public Faults unavailable(int times) {
+    return plan(times, () -> ResponseDefinitionBuilder.responseDefinition().withStatus(503)
+        .withHeader("Content-Type", "text/html").withBody("<html><body>Service Unavailable</body></html>").build());
+  }
+
+  /** The connection of the next {@code times} requests is reset. */
+  public Faults connectionReset(int times) {
+    return plan(times, () -> ResponseDefinitionBuilder.responseDefinition()
+        .withFault(Fault.CONNECTION_RESET_BY_PEER).build());
+  }
+
+  /** The next {@code times} requests are answered normally but only after {@code delay}. */
+  public Faults slow(int times, Duration delay) {
+    for (int i = 0; i < times; i++) {
+      queue.add(new Planned(null, delay));
+    }
+    return this;
+  }
+
+  /** Drops every planned fault. */
+  public void clear() {
+    queue.clear();
+  }
+
+  /** How many faults were injected so far. */
+  public int injected() {
+    return injected.get();
+  }
+
+  private Faults plan(int times, java.util.function.Supplier<ResponseDefinition> fault) {
+    if (times < 0) {
+      throw new IllegalArgumentException("times must not be negative, was " + times);
+    }
+    for (int i = 0; i < times; i++) {
+      queue.add(new Planned(fault, null));
+    }
+    return this;
+  }
+
+  /** The next planned fault, consumed; null when none is planned. */
+  Planned next() {
+    Planned p = queue.poll();
+    if (p != null) {
+      injected.incrementAndGet();
+    }
+    return p;
+  }
+
+  /** A planned fault: a replacement answer, or a delay added to the normal one. */
+  record Planned(java.util.function.Supplier<ResponseDefinition> replacement, Duration delay) {}
+}

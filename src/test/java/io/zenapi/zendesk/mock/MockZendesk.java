@@ -1,0 +1,143 @@
+package io.zenapi.zendesk.mock;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.zenapi.zendesk.ZendeskClient;
+import io.zenapi.zendesk.ZendeskClientBuilder;
+import io.zenapi.zendesk.auth.Credentials;
+
+/**
+ * An embedded fake Zendesk on a loopback port, for tests and demos: no account, no network.
+ *
+ * <ul>
+ *   <li><b>Spec-driven</b>: every operation of the merged spec answers with its example, so any generated method
+ *       works against it.</li>
+ *   <li><b>Stateful</b> where behaviour matters: {@link #tickets()} (thousands of generated tickets with cursor and
+ *       offset pagination, both incremental exports, safe updates with 409, tags, bulk jobs), {@link #skips()},
+ *       {@link #suspendedTickets()} and {@link #jobs()} (queued → working → completed over a few polls).</li>
+ *   <li><b>Faults</b> on demand: {@link #faults()} (429 with {@code Retry-After}, 503, slow answers, resets).</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * try (MockZendesk zendesk = MockZendesk.start();
+ *      ZendeskClient client = zendesk.client()) {
+ *   ...
+ * }
+ * }</pre>
+ * Or in JUnit 5: {@code @ExtendWith(MockZendeskExtension.class)} and a {@code MockZendesk} parameter.
+ */
+public final class MockZendesk implements AutoCloseable {
+  /** Tickets generated when none is said. */
+  public static final int DEFAULT_TICKETS = 10_000;
+
+  private final WireMockServer server;
+  private final Faults faults = new Faults();
+  private final MockJobs jobs = new MockJobs();
+  private final MockTickets tickets = new MockTickets(jobs);
+  private final MockSkips skips = new MockSkips(tickets);
+  private final MockSuspendedTickets suspended = new MockSuspendedTickets(tickets);
+  private final int ticketCount;
+  private final long seed;
+
+  private MockZendesk(int ticketCount, long seed) {
+    this.ticketCount = ticketCount;
+    this.seed = seed;
+    Router router = new Router(faults, new SpecExamples());
+    tickets.register(router);
+    skips.register(router);
+    suspended.register(router);
+    jobs.register(router);
+    server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
+        .extensions(router).containerThreads(48).jettyAcceptors(2));
+  }
+
+  /** Starts a mock with {@value #DEFAULT_TICKETS} tickets. */
+  public static MockZendesk start() {
+    return start(DEFAULT_TICKETS);
+  }
+
+  /**
+   * Starts a mock with {@code tickets} generated tickets.
+   *
+   * @throws IllegalArgumentException when the count is negative
+   */
+  public static MockZendesk start(int tickets) {
+    if (tickets < 0) {
+      throw new IllegalArgumentException("ticket count must not be negative, was " + tickets);
+    }
+    MockZendesk mock = new MockZendesk(tickets, 42);
+    mock.server.start();
+    mock.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+    mock.reset();
+    return mock;
+  }
+
+  /** Puts the data back as it was at start and clears planned faults. */
+  public void reset() {
+    faults.clear();
+    tickets.seed(new TicketFactory(baseUrl(), seed), ticketCount);
+    skips.seed(250);
+    suspended.seed(baseUrl(), 120);
+    server.resetRequests();
+  }
+
+  /** {@code http://127.0.0.1:<port>}. */
+  public String baseUrl() {
+    return server.baseUrl();
+  }
+
+  /** A client builder pointed at this mock, with test credentials and no real waiting between polls. */
+  public ZendeskClientBuilder clientBuilder() {
+    return ZendeskClient.builder().baseUrl(baseUrl()).credentials(Credentials.basic("agent@example.com", "mock"));
+  }
+
+  /** A client for this mock (close it when done). */
+  public ZendeskClient client() {
+    return clientBuilder().build();
+  }
+
+  /** The tickets. */
+  public MockTickets tickets() {
+    return tickets;
+  }
+
+  /** The ticket skips. */
+  public MockSkips skips() {
+    return skips;
+  }
+
+  /** The suspended tickets. */
+  public MockSuspendedTickets suspendedTickets() {
+    return suspended;
+  }
+
+  /** The background jobs. */
+  public MockJobs jobs() {
+    return jobs;
+  }
+
+  /** Faults to inject into the next requests. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** How many requests the mock received since start or the last {@link #reset()}. */
+  public int requestCount() {
+    return server.getAllServeEvents().size();
+  }
+
+  /** The underlying WireMock server, for request verification. */
+  public WireMockServer wireMock() {
+    return server;
+  }
+
+  /** Stops the server. */
+  @Override
+  public void close() {
+    server.stop();
+  }
+}

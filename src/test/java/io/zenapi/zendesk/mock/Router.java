@@ -1,0 +1,92 @@
+package io.zenapi.zendesk.mock;
+
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Answers every request: planned faults first, then the stateful routes, then the spec's examples, then 404.
+ * Registered with WireMock as a global response transformer over one catch-all stub.
+ */
+final class Router implements ResponseDefinitionTransformerV2 {
+  static final String NAME = "zendesk-mock-router";
+
+  /** A stateful handler. */
+  @FunctionalInterface
+  interface Handler {
+    ResponseDefinition handle(MockRequest request);
+  }
+
+  private record Route(String method, Pattern path, Handler handler) {}
+
+  private final List<Route> routes = new CopyOnWriteArrayList<>();
+  private final Faults faults;
+  private final SpecExamples examples;
+
+  Router(Faults faults, SpecExamples examples) {
+    this.faults = faults;
+    this.examples = examples;
+  }
+
+  /** Adds a route; {@code pathRegex} is matched against the whole path (groups become path parameters). */
+  void on(String method, String pathRegex, Handler handler) {
+    routes.add(new Route(method, Pattern.compile(pathRegex), handler));
+  }
+
+  @Override
+  public ResponseDefinition transform(ServeEvent event) {
+    Request request = event.getRequest();
+    Faults.Planned fault = faults.next();
+    if (fault != null && fault.replacement() != null) {
+      return fault.replacement().get();
+    }
+    ResponseDefinition answer = answer(request);
+    if (fault != null && fault.delay() != null) {
+      return com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.like(answer)
+          .withFixedDelay((int) fault.delay().toMillis()).build();
+    }
+    return answer;
+  }
+
+  private ResponseDefinition answer(Request request) {
+    String url = request.getUrl();
+    int q = url.indexOf('?');
+    String path = q < 0 ? url : url.substring(0, q);
+    if (path.endsWith(".json")) {
+      path = path.substring(0, path.length() - ".json".length());
+    }
+    String method = request.getMethod().getName();
+    if (request.getHeader("Authorization") == null && !path.equals("/oauth/tokens")) {
+      return Reply.error(401, "Couldn't authenticate you", "Send credentials in the Authorization header");
+    }
+    for (Route r : routes) {
+      if (r.method().equals(method)) {
+        Matcher m = r.path().matcher(path);
+        if (m.matches()) {
+          try {
+            return r.handler().handle(new MockRequest(request, m));
+          } catch (NumberFormatException e) {
+            return Reply.error(400, "InvalidValue", "a number was expected: " + e.getMessage());
+          }
+        }
+      }
+    }
+    ResponseDefinition example = examples.answer(method, path, request);
+    return example != null ? example : Reply.error(404, "InvalidEndpoint", "Not found: " + method + " " + path);
+  }
+
+  @Override
+  public boolean applyGlobally() {
+    return true;
+  }
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+}
