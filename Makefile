@@ -1,7 +1,12 @@
 # The README's two set-up commands are `make demo` and `make test`.
 MVN ?= mvn -B -ntp
 
-.PHONY: test generate compile import-spec clean
+.PHONY: demo test generate compile import-spec clean
+
+## demo: the library's main job against an embedded mock Zendesk (no account needed)
+demo:
+	$(MVN) -q -DskipTests test-compile exec:java -Dexec.mainClass=io.zenapi.zendesk.demo.Demo \
+	  -Dexec.classpathScope=test -Dexec.cleanupDaemonThreads=false
 
 ## test: merge + normalise the specs, generate the client, compile, run every test
 test:
