@@ -71,7 +71,9 @@ public final class ZendeskClient implements AutoCloseable {
         .readTimeout(s.readTimeout())
         .writeTimeout(s.writeTimeout())
         .retryOnConnectionFailure(false); // the RetryInterceptor decides, with backoff and the idempotency rule
-    b.interceptors().add(0, new UserAgentInterceptor(s.userAgent()));
+    // after the shared client's own interceptors: what they add to a call (an Idempotency-Key, say) is seen by
+    // the retry interceptor, and they run once per call, so every attempt carries the same header values
+    b.addInterceptor(new UserAgentInterceptor(s.userAgent()));
     if (s.credentials() instanceof OAuthCredentials oauth) {
       // token requests: same connections, no Authorization, not retried (a lost refresh must not be replayed)
       OkHttpClient tokenHttp = b.build().newBuilder()
@@ -79,17 +81,17 @@ public final class ZendeskClient implements AutoCloseable {
           .build();
       oauth.bind(new TokenEndpoint(tokenHttp, s.baseUrl(), s.clock(), s.log()));
     }
-    b.interceptors().add(1, new AuthInterceptor(s.credentials(), s.baseUrl()));
-    b.interceptors().add(2, new RetryInterceptor(s.retryPolicy(), s.sleeper(), s.clock(), s.log()));
-    b.interceptors().add(3, rateLimits);
-    b.interceptors().add(4, new LoggingInterceptor(s.log()));
+    b.addInterceptor(new AuthInterceptor(s.credentials(), s.baseUrl()));
+    b.addInterceptor(new RetryInterceptor(s.retryPolicy(), s.sleeper(), s.clock(), s.log()));
+    b.addInterceptor(rateLimits);
+    b.addInterceptor(new LoggingInterceptor(s.log()));
     this.http = b.build();
     this.retrofit = new Retrofit.Builder()
         .baseUrl(s.baseUrl())
         .client(http)
         .addConverterFactory(GsonConverterFactory.create(Json.GSON))
         .build();
-    this.exchange = new Exchange(http, Json.GSON);
+    this.exchange = new Exchange(http, Json.GSON, s.clock());
     AtomicInteger threads = new AtomicInteger();
     this.executor = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "zendesk-client-" + threads.incrementAndGet());

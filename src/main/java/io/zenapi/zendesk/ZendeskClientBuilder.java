@@ -86,7 +86,9 @@ public final class ZendeskClientBuilder {
 
   /**
    * An OkHttp client to share connection pool and dispatcher with (the client adds its interceptors to a
-   * derived copy; closing the Zendesk client leaves the shared one running).
+   * derived copy, after the shared client's own: those run once per call, before retries, so a header they add,
+   * such as {@code Idempotency-Key}, is seen by the retry rule and sent unchanged on every attempt; closing the
+   * Zendesk client leaves the shared one running).
    */
   public ZendeskClientBuilder httpClient(OkHttpClient shared) {
     this.sharedHttpClient = shared;

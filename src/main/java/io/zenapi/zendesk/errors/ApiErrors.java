@@ -7,6 +7,7 @@ import com.google.gson.reflect.TypeToken;
 import io.zenapi.zendesk.internal.Json;
 import io.zenapi.zendesk.transport.RetryAfter;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Map;
 import okhttp3.Response;
 
@@ -18,8 +19,17 @@ public final class ApiErrors {
 
   private ApiErrors() {}
 
-  /** The exception for an error response; reads (a bounded part of) its body for Zendesk's error fields. */
+  /** {@link #fromResponse(Response, Clock)} measuring a {@code Retry-After} date against the system clock. */
   public static ZendeskApiException fromResponse(Response response) {
+    return fromResponse(response, Clock.systemUTC());
+  }
+
+  /**
+   * The exception for an error response; reads (a bounded part of) its body for Zendesk's error fields.
+   *
+   * @param clock the client's clock, which a {@code Retry-After} HTTP-date is measured against
+   */
+  public static ZendeskApiException fromResponse(Response response, Clock clock) {
     String error = null;
     String description = null;
     Map<String, Object> details = null;
@@ -50,7 +60,7 @@ public final class ApiErrors {
     }
     ApiError e = new ApiError(response.code(), response.request().method(), response.request().url().encodedPath(),
         response.header(REQUEST_ID), error, description, details, RetryAfter.parse(response.header("Retry-After"),
-        java.time.Clock.systemUTC()));
+        clock));
     return toException(e);
   }
 

@@ -6,13 +6,16 @@ import com.google.gson.TypeAdapter;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
 import io.zenapi.zendesk.errors.ApiErrors;
 import io.zenapi.zendesk.errors.MalformedResponseException;
 import io.zenapi.zendesk.errors.ZendeskTransportException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.time.Clock;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -27,11 +30,18 @@ import retrofit2.Invocation;
 public final class Exchange {
   private final OkHttpClient http;
   private final Gson gson;
+  private final Clock clock;
 
-  /** An exchange over the client's configured OkHttp client. */
+  /** An exchange over the client's configured OkHttp client, on the system clock. */
   public Exchange(OkHttpClient http, Gson gson) {
+    this(http, gson, Clock.systemUTC());
+  }
+
+  /** An exchange over the client's configured OkHttp client; {@code clock} measures {@code Retry-After} dates. */
+  public Exchange(OkHttpClient http, Gson gson, Clock clock) {
     this.http = http;
     this.gson = gson;
+    this.clock = clock;
   }
 
   /**
@@ -50,7 +60,7 @@ public final class Exchange {
   public Object execute(Request request, Type type) {
     try (Response response = http.newCall(request).execute()) {
       if (!response.isSuccessful()) {
-        throw ApiErrors.fromResponse(response);
+        throw ApiErrors.fromResponse(response, clock);
       }
       if (type == null || type == Void.class || response.code() == 204) {
         return null;
@@ -87,24 +97,40 @@ public final class Exchange {
       return ResponseBody.create(body.bytes(), body.contentType());
     }
     TypeAdapter<?> adapter = gson.getAdapter(TypeToken.get(type));
+    // read the whole body first: a connection failure while reading it is a transport failure, not a bad body
+    body.source().request(Long.MAX_VALUE);
+    if (body.source().exhausted()) {
+      return null;
+    }
+    JsonReader reader = gson.newJsonReader(body.charStream());
     try {
-      if (body.source().exhausted()) {
-        return null;
-      }
-      JsonReader reader = gson.newJsonReader(body.charStream());
       Object value = adapter.read(reader);
       if (reader.peek() != JsonToken.END_DOCUMENT) {
-        throw new JsonParseException("data after the JSON document at " + reader.getPath());
+        throw new JsonParseException("data after the JSON document");
       }
       return value;
     } catch (JsonParseException | IllegalStateException | IOException e) {
       if (e instanceof InterruptedIOException) {
         throw (InterruptedIOException) e;
       }
+      // the message says what went wrong and where, from the reader; never Gson's text, which may quote a value
       throw new MalformedResponseException("HTTP " + response.code() + " from " + describe(response.request())
-          + " is not a valid " + simpleName(type) + ": " + firstLine(e.getMessage()), response.code(),
+          + " is not a valid " + simpleName(type) + ": " + problem(e) + " at " + reader.getPath(), response.code(),
           response.header(ApiErrors.REQUEST_ID), e);
     }
+  }
+
+  private static String problem(Exception e) {
+    if (e instanceof MalformedJsonException) {
+      return "not well-formed JSON";
+    }
+    if (e instanceof EOFException) {
+      return "the JSON ends early";
+    }
+    if (e instanceof JsonParseException && "data after the JSON document".equals(e.getMessage())) {
+      return e.getMessage();
+    }
+    return "a value of the wrong type or format";
   }
 
   private static String describe(Request request) {
@@ -113,13 +139,5 @@ public final class Exchange {
 
   private static String simpleName(Type type) {
     return type instanceof Class<?> c ? c.getSimpleName() : type.getTypeName();
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "unreadable body";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 }

@@ -17,8 +17,8 @@ import okhttp3.ResponseBody;
 /**
  * The one retry mechanism of the client, as an OkHttp interceptor: see {@link RetryPolicy} for what is retried.
  *
- * <p>JSON bodies are read completely inside the interceptor, so a connection reset in the middle of a body is
- * retried like any other connection failure. An interrupted thread stops at once: the wait is abandoned, the
+ * <p>JSON bodies (and bodies without a {@code Content-Type}) are read completely inside the interceptor, so a
+ * connection reset in the middle of a body is retried like any other connection failure. An interrupted thread stops at once: the wait is abandoned, the
  * interrupt flag is set again and an {@link InterruptedIOException} ends the call.
  */
 public final class RetryInterceptor implements Interceptor {
@@ -119,11 +119,17 @@ public final class RetryInterceptor implements Interceptor {
     }
   }
 
-  /** Reads a JSON body completely now, so that a failure while reading it is a retryable failure here. */
+  /**
+   * Reads a JSON body (or one of undeclared type, which the client parses as JSON too) completely now, so that a
+   * failure while reading it is a retryable failure here.
+   */
   private static Response bufferJson(Response response) throws IOException {
     ResponseBody body = response.body();
-    MediaType type = body == null ? null : body.contentType();
-    if (type == null || !type.subtype().contains("json")) {
+    if (body == null) {
+      return response;
+    }
+    MediaType type = body.contentType();
+    if (type != null && !type.subtype().contains("json")) {
       return response;
     }
     try {
