@@ -39,30 +39,44 @@ public final class Faults {
 
   /** The next {@code times} requests are answered normally but only after {@code delay}. */
   public Faults slow(int times, Duration delay) {
+    if (delay == null || delay.isNegative()) {
+      throw new IllegalArgumentException("delay must not be negative, was " + delay);
+    }
+    requireTimes(times);
     for (int i = 0; i < times; i++) {
       queue.add(new Planned(null, delay));
     }
     return this;
   }
 
-  /** Drops every planned fault. */
+  /** Drops every planned fault (the count of those already injected stays). */
   public void clear() {
     queue.clear();
   }
 
-  /** How many faults were injected so far. */
+  /** Drops every planned fault and starts the count again: the mock's {@code reset()}. */
+  void reset() {
+    queue.clear();
+    injected.set(0);
+  }
+
+  /** How many faults were injected since start or the mock's last {@code reset()}. */
   public int injected() {
     return injected.get();
   }
 
   private Faults plan(int times, java.util.function.Supplier<ResponseDefinition> fault) {
-    if (times < 0) {
-      throw new IllegalArgumentException("times must not be negative, was " + times);
-    }
+    requireTimes(times);
     for (int i = 0; i < times; i++) {
       queue.add(new Planned(fault, null));
     }
     return this;
+  }
+
+  private static void requireTimes(int times) {
+    if (times < 0) {
+      throw new IllegalArgumentException("times must not be negative, was " + times);
+    }
   }
 
   /** The next planned fault, consumed; null when none is planned. */

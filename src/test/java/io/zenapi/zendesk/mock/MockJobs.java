@@ -13,9 +13,12 @@ import java.util.function.Supplier;
  * (or ends {@code failed} when told to), and applies its work when it completes. Thread-safe.
  */
 public final class MockJobs {
+  /** Polls a job takes when none is configured. */
+  public static final int DEFAULT_POLLS_TO_COMPLETE = 3;
+
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
   private final AtomicInteger failNext = new AtomicInteger();
-  private volatile int pollsToComplete = 3;
+  private volatile int pollsToComplete = DEFAULT_POLLS_TO_COMPLETE;
 
   MockJobs() {}
 
@@ -30,13 +33,23 @@ public final class MockJobs {
 
   /** The next {@code count} jobs started end {@code failed}, with a per-item error. */
   public MockJobs failNext(int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must not be negative, was " + count);
+    }
     failNext.addAndGet(count);
     return this;
   }
 
-  /** How many jobs were started. */
+  /** How many jobs were started (since start or the mock's last {@code reset()}). */
   public int started() {
     return jobs.size();
+  }
+
+  /** Forgets every job and goes back to the default settings: the mock's {@code reset()}. */
+  void reset() {
+    jobs.clear();
+    failNext.set(0);
+    pollsToComplete = DEFAULT_POLLS_TO_COMPLETE;
   }
 
   private final class Job {

@@ -5,7 +5,10 @@ import com.google.gson.JsonObject;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** The mock's suspended tickets: listed (cursor or offset), shown, recovered (one or many) and deleted. */
+/**
+ * The mock's suspended tickets: listed (cursor or offset), shown, recovered (one or many; each becomes a ticket
+ * of the mock's tickets) and deleted.
+ */
 public final class MockSuspendedTickets {
   private final ConcurrentSkipListMap<Long, JsonObject> suspended = new ConcurrentSkipListMap<>();
   private final MockTickets tickets;
@@ -52,8 +55,16 @@ public final class MockSuspendedTickets {
     router.on("GET", "/api/v2/suspended_tickets", req -> Pages.list(req, "suspended_tickets", suspended));
     router.on("GET", "/api/v2/suspended_tickets/(\\d+)", req -> {
       JsonObject s = suspended.get(req.pathId(1));
-      return s == null ? Reply.error(404, "RecordNotFound", "Not found")
-          : Reply.json(200, MockTickets.wrap("suspended_ticket", s));
+      if (s == null) {
+        return Reply.error(404, "RecordNotFound", "Not found");
+      }
+      // Zendesk answers {"suspended_ticket": {...}}; the spec (so the generated SuspendedTicketsResponse) reads
+      // {"suspended_tickets": [...]}: both are given, so either kind of client finds the ticket
+      JsonObject body = MockTickets.wrap("suspended_ticket", s);
+      JsonArray one = new JsonArray();
+      one.add(s);
+      body.add("suspended_tickets", one);
+      return Reply.json(200, body);
     });
     router.on("DELETE", "/api/v2/suspended_tickets/(\\d+)", req -> suspended.remove(req.pathId(1)) == null
         ? Reply.error(404, "RecordNotFound", "Not found") : Reply.noContent());
@@ -63,7 +74,7 @@ public final class MockSuspendedTickets {
         return Reply.error(404, "RecordNotFound", "Not found");
       }
       JsonArray recovered = new JsonArray();
-      recovered.add(recover(s));
+      recovered.add(recover(req.origin(), s));
       return Reply.json(200, MockTickets.wrap("ticket", recovered));
     });
     router.on("PUT", "/api/v2/suspended_tickets/recover_many", req -> {
@@ -71,7 +82,7 @@ public final class MockSuspendedTickets {
       for (long id : ids(req)) {
         JsonObject s = suspended.remove(id);
         if (s != null) {
-          recovered.add(recover(s));
+          recovered.add(recover(req.origin(), s));
         }
       }
       return Reply.json(200, MockTickets.wrap("tickets", recovered));
@@ -84,13 +95,21 @@ public final class MockSuspendedTickets {
     });
   }
 
-  private JsonObject recover(JsonObject s) {
-    JsonObject t = new JsonObject();
-    t.addProperty("id", s.get("id").getAsLong());
-    t.addProperty("subject", s.get("subject").getAsString());
-    t.addProperty("status", "new");
-    t.addProperty("requester_id", s.getAsJsonObject("author").get("id").getAsLong());
-    return t;
+  /** Recovering makes a real ticket (with a ticket id of its own), as on Zendesk: it can be read afterwards. */
+  private JsonObject recover(String origin, JsonObject s) {
+    JsonObject fields = new JsonObject();
+    fields.add("subject", s.get("subject"));
+    fields.add("raw_subject", s.get("subject"));
+    fields.add("description", s.get("content"));
+    fields.addProperty("requester_id", s.getAsJsonObject("author").get("id").getAsLong());
+    fields.addProperty("submitter_id", s.getAsJsonObject("author").get("id").getAsLong());
+    fields.add("recipient", s.get("recipient"));
+    fields.add("brand_id", s.get("brand_id"));
+    fields.add("via", s.get("via"));
+    JsonObject t = tickets.create(origin, fields);
+    synchronized (t) {
+      return t.deepCopy();
+    }
   }
 
   private static long[] ids(MockRequest req) {

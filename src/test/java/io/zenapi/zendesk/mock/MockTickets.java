@@ -257,7 +257,8 @@ public final class MockTickets {
     return results;
   }
 
-  private JsonObject create(String origin, JsonObject fields) {
+  /** A new ticket with the next id, status {@code new} and the given fields; returns the stored ticket. */
+  JsonObject create(String origin, JsonObject fields) {
     long id = nextId.getAndIncrement();
     JsonObject t = new JsonObject();
     t.addProperty("url", origin + "/api/v2/tickets/" + id + ".json");
@@ -304,6 +305,9 @@ public final class MockTickets {
     String cursor = req.query("cursor");
     if (cursor != null) {
       String[] parts = new String(java.util.Base64.getUrlDecoder().decode(cursor)).split(":");
+      if (parts.length != 2) {
+        throw new IllegalArgumentException("not an export cursor of this server: " + cursor);
+      }
       afterTime = Long.parseLong(parts[0]);
       afterId = Long.parseLong(parts[1]);
     } else {

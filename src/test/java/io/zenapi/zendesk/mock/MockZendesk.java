@@ -76,9 +76,13 @@ public final class MockZendesk implements AutoCloseable {
     return mock;
   }
 
-  /** Puts the data back as it was at start and clears planned faults. */
+  /**
+   * Puts everything back as it was at start: the data, no planned fault and a zero {@code injected()} count, no
+   * job and the default job settings, no request recorded.
+   */
   public void reset() {
-    faults.clear();
+    faults.reset();
+    jobs.reset();
     tickets.seed(new TicketFactory(baseUrl(), seed), ticketCount);
     skips.seed(250);
     suspended.seed(baseUrl(), 120);

@@ -64,6 +64,10 @@ final class Router implements ResponseDefinitionTransformerV2 {
     if (request.getHeader("Authorization") == null && !path.equals("/oauth/tokens")) {
       return Reply.error(401, "Couldn't authenticate you", "Send credentials in the Authorization header");
     }
+    ResponseDefinition missing = examples.missingQuery(method, path, request);
+    if (missing != null) {
+      return missing;
+    }
     for (Route r : routes) {
       if (r.method().equals(method)) {
         Matcher m = r.path().matcher(path);
@@ -72,6 +76,10 @@ final class Router implements ResponseDefinitionTransformerV2 {
             return r.handler().handle(new MockRequest(request, m));
           } catch (NumberFormatException e) {
             return Reply.error(400, "InvalidValue", "a number was expected: " + e.getMessage());
+          } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException
+              | ClassCastException | java.time.DateTimeException | com.google.gson.JsonParseException e) {
+            // a garbled cursor, a body that is not JSON or has the wrong shape: the client's fault, as on Zendesk
+            return Reply.error(400, "InvalidValue", "the request could not be understood: " + e.getMessage());
           }
         }
       }

@@ -73,15 +73,40 @@ final class SpecExamples {
     return operations.size();
   }
 
-  ResponseDefinition answer(String method, String path, Request request) {
+  /**
+   * 400 when the operation at {@code method} and {@code path} requires a query parameter the request lacks; null
+   * otherwise (also when no operation matches). Checked for every request, stateful routes included.
+   */
+  ResponseDefinition missingQuery(String method, String path, Request request) {
+    Operation op = find(method, path);
+    if (op == null) {
+      return null;
+    }
+    for (String name : op.requiredQuery()) {
+      QueryParameter qp = request.queryParameter(name);
+      if (qp == null || !qp.isPresent() || qp.firstValue().isBlank()) {
+        return Reply.error(400, "InvalidValue", op.id() + " requires the query parameter " + name);
+      }
+    }
+    return null;
+  }
+
+  private Operation find(String method, String path) {
     for (Operation op : operations) {
       if (op.method().equals(method) && op.path().matcher(path).matches()) {
-        for (String name : op.requiredQuery()) {
-          QueryParameter qp = request.queryParameter(name);
-          if (qp == null || !qp.isPresent()) {
-            return Reply.error(400, "InvalidValue", op.id() + " requires the query parameter " + name);
-          }
-        }
+        return op;
+      }
+    }
+    return null;
+  }
+
+  ResponseDefinition answer(String method, String path, Request request) {
+    ResponseDefinition missing = missingQuery(method, path, request);
+    if (missing != null) {
+      return missing;
+    }
+    for (Operation op : operations) {
+      if (op.method().equals(method) && op.path().matcher(path).matches()) {
         if (op.body() == null) {
           return op.status() == 204 ? Reply.noContent() : Reply.json(op.status(), "{}");
         }
