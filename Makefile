@@ -1,7 +1,7 @@
 # The README's two set-up commands are `make demo` and `make test`.
 MVN ?= mvn -B -ntp
 
-.PHONY: demo test generate compile import-spec clean
+.PHONY: demo test bench generate compile import-spec clean
 
 ## demo: the library's main job against an embedded mock Zendesk (no account needed)
 demo:
@@ -11,6 +11,10 @@ demo:
 ## test: merge + normalise the specs, generate the client, compile, run every test
 test:
 	$(MVN) verify
+
+## bench: pagination throughput/allocation vs the floor and the cloudbees client, -Xmx64m pass, job polling
+bench:
+	$(MVN) -q -Pbench -DskipTests test-compile exec:exec@bench
 
 ## generate: merge the specs (target/openapi/zendesk-support.json) and generate the client sources
 generate:
