@@ -85,7 +85,7 @@ public final class TokenEndpoint {
     }
   }
 
-  private static RuntimeException refusal(Response response) {
+  private RuntimeException refusal(Response response) {
     String error = null;
     String description = null;
     try {
@@ -102,7 +102,7 @@ public final class TokenEndpoint {
     if (error != null && FATAL.contains(error)) {
       return reauthorize(response.code(), error, description);
     }
-    return ApiErrors.fromResponse(response);
+    return ApiErrors.fromResponse(response, clock);
   }
 
   /** The exception that tells the caller to authorise the integration again. */

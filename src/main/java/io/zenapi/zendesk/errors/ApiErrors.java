@@ -19,11 +19,6 @@ public final class ApiErrors {
 
   private ApiErrors() {}
 
-  /** {@link #fromResponse(Response, Clock)} measuring a {@code Retry-After} date against the system clock. */
-  public static ZendeskApiException fromResponse(Response response) {
-    return fromResponse(response, Clock.systemUTC());
-  }
-
   /**
    * The exception for an error response; reads (a bounded part of) its body for Zendesk's error fields.
    *

@@ -55,7 +55,8 @@ public final class BaseUrls {
     if (host.equalsIgnoreCase("localhost")) {
       return true;
     }
-    if (!host.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+    // only literal addresses are checked (IPv6 always has a colon): a name like "cafe" must not cause a DNS lookup
+    if (!host.matches("[0-9.]+") && !host.contains(":")) {
       return false; // a name other than localhost: never resolved here
     }
     try {
