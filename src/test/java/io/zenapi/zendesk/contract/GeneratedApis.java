@@ -28,7 +28,7 @@ import okhttp3.RequestBody;
 import retrofit2.http.Body;
 
 /** Finds the generated Retrofit method of each operationId and calls it with plausible arguments. */
-final class GeneratedApis {
+public final class GeneratedApis {
   static final String API_PACKAGE = "io.zenapi.zendesk.generated.api";
 
   private final Map<String, Method> byOperationId = new HashMap<>();
@@ -88,7 +88,7 @@ final class GeneratedApis {
   }
 
   /** A plausible non-null value of a parameter type. */
-  static Object sample(Type type, Gson gson) {
+  public static Object sample(Type type, Gson gson) {
     Class<?> raw = raw(type);
     if (raw == Long.class || raw == long.class) {
       return 35436L;

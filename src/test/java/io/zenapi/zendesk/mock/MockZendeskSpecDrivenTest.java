@@ -305,58 +305,9 @@ class MockZendeskSpecDrivenTest {
     return sample(type);
   }
 
-  /** A plausible non-null value of a parameter type (as contract/GeneratedApis does). */
+  /** A plausible non-null value of a parameter type: the contract tests' samples. */
   private static Object sample(Type type) {
-    Class<?> raw = raw(type);
-    if (raw == Long.class || raw == long.class) {
-      return 35436L;
-    }
-    if (raw == Integer.class || raw == int.class) {
-      return 7;
-    }
-    if (raw == Boolean.class || raw == boolean.class) {
-      return Boolean.TRUE;
-    }
-    if (raw == String.class || raw == Object.class) {
-      return "abc";
-    }
-    if (raw == BigDecimal.class) {
-      return new BigDecimal("1.5");
-    }
-    if (raw == OffsetDateTime.class) {
-      return OffsetDateTime.parse("2026-01-02T03:04:05Z");
-    }
-    if (raw == LocalDate.class) {
-      return LocalDate.parse("2026-01-02");
-    }
-    if (raw == URI.class) {
-      return URI.create("https://example.zendesk.com/x");
-    }
-    if (List.class.isAssignableFrom(raw) || Set.class.isAssignableFrom(raw)) {
-      Object element = sample(((ParameterizedType) type).getActualTypeArguments()[0]);
-      return Set.class.isAssignableFrom(raw) ? Set.of(element) : List.of(element);
-    }
-    if (Map.class.isAssignableFrom(raw)) {
-      return Map.of("key", "abc");
-    }
-    if (raw == RequestBody.class) {
-      return RequestBody.create("file contents", MediaType.get("application/octet-stream"));
-    }
-    if (raw == MultipartBody.Part.class) {
-      return MultipartBody.Part.createFormData("file", "a.txt",
-          RequestBody.create("file contents", MediaType.get("text/plain")));
-    }
-    if (raw == File.class) {
-      try {
-        Path f = Files.createTempFile("upload", ".txt");
-        Files.writeString(f, "file contents");
-        f.toFile().deleteOnExit();
-        return f.toFile();
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return Json.GSON.fromJson("{}", raw);
+    return io.zenapi.zendesk.contract.GeneratedApis.sample(type, io.zenapi.zendesk.internal.Json.GSON);
   }
 
   private static Class<?> raw(Type type) {
