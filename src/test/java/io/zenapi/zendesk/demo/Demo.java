@@ -199,8 +199,10 @@ public final class Demo {
     TicketObject t = client.execute(client.api(TicketsApi.class).showTicket(ticketId, null, null, null)).getTicket();
     String retry = clientLog.stream().filter(l -> l.startsWith("retry")).reduce((a, b) -> b).orElse("no retry");
     OUT.printf("   client: %s%n", retry);
-    OUT.printf("   got ticket %d after %s (waited as asked, then succeeded); rate limit seen: %s%n%n", t.getId(),
-        since(t0), client.rateLimit().remaining() < 0 ? "no X-Rate-Limit headers" : client.rateLimit());
+    OUT.printf("   got ticket %d after %s (waited as asked, then succeeded)%n", t.getId(), since(t0));
+    var limit = client.rateLimit();
+    OUT.printf("   rate limit reported by the server: %d requests a minute, %d left%n%n", limit.limit(),
+        limit.remaining());
   }
 
   private void summary(int requests) {

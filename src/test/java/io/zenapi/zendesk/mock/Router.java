@@ -46,11 +46,26 @@ final class Router implements ResponseDefinitionTransformerV2 {
       return fault.replacement().get();
     }
     ResponseDefinition answer = answer(request);
+    var reply = com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.like(answer)
+        .withHeader("X-Rate-Limit", Integer.toString(RATE_LIMIT))
+        .withHeader("X-Rate-Limit-Remaining", Long.toString(remainingThisMinute()));
     if (fault != null && fault.delay() != null) {
-      return com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.like(answer)
-          .withFixedDelay((int) fault.delay().toMillis()).build();
+      reply.withFixedDelay((int) fault.delay().toMillis());
     }
-    return answer;
+    return reply.build();
+  }
+
+  /** Requests a minute the mock reports, like Zendesk's Suite Growth plan; it never refuses on its own. */
+  static final int RATE_LIMIT = 700;
+  private final java.util.concurrent.atomic.AtomicLong window = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong used = new java.util.concurrent.atomic.AtomicLong();
+
+  private long remainingThisMinute() {
+    long minute = System.currentTimeMillis() / 60_000;
+    if (window.getAndSet(minute) != minute) {
+      used.set(0);
+    }
+    return Math.max(0, RATE_LIMIT - used.incrementAndGet());
   }
 
   private ResponseDefinition answer(Request request) {
