@@ -102,7 +102,11 @@ public final class ZendeskClient implements AutoCloseable {
     this.tickets = new Tickets(exchange, api(TicketsApi.class), api(TagsApi.class), s.log());
   }
 
-  /** A builder; {@code subdomain(...)} or {@code baseUrl(...)} and {@code credentials(...)} are required. */
+  /**
+   * A builder; {@code subdomain(...)} or {@code baseUrl(...)} and {@code credentials(...)} are required.
+   *
+   * @return a new builder
+   */
   public static ZendeskClientBuilder builder() {
     return new ZendeskClientBuilder();
   }
@@ -112,6 +116,9 @@ public final class ZendeskClient implements AutoCloseable {
    * are cached and thread-safe. Run their calls with {@link #execute(Call)} to get typed errors; calling
    * {@code execute()} on the Retrofit call itself works too, with Retrofit's own error handling.
    *
+   * @param type a generated API interface, e.g. {@code TicketsApi.class}
+   * @param <T> the interface type
+   * @return the implementation of {@code type} on this client's transport (the same instance on every call)
    * @throws IllegalArgumentException when {@code type} is not a generated API interface
    */
   @SuppressWarnings("unchecked")
@@ -126,11 +133,14 @@ public final class ZendeskClient implements AutoCloseable {
   /**
    * Runs a call of a generated method and returns its body.
    *
+   * @param call a call made by a method of a generated API interface
+   * @param <T> the body type
    * @return the body, or null for operations that return none
    * @throws io.zenapi.zendesk.errors.ZendeskApiException (or a subclass) for an HTTP error status
    * @throws io.zenapi.zendesk.errors.ZendeskTransportException when no response could be had
    * @throws io.zenapi.zendesk.errors.MalformedResponseException when the body is not the JSON promised
    * @throws IllegalStateException when the client is closed
+   * @throws IllegalArgumentException when {@code call} is null
    */
   public <T> T execute(Call<T> call) {
     ensureOpen();
@@ -151,30 +161,53 @@ public final class ZendeskClient implements AutoCloseable {
    *
    * @param firstPage makes the call for the first page (called again for each new iteration)
    * @param items picks the items out of a page
+   * @param <R> the response type of a page
+   * @param <T> the item type
+   * @return the items of every page; nothing is requested before iteration starts
+   * @throws IllegalArgumentException when {@code firstPage} or {@code items} is null
+   * @throws IllegalStateException when the client is closed
    */
   public <R, T> Paginated<T> paginate(Supplier<Call<R>> firstPage, Function<R, List<T>> items) {
     ensureOpen();
     return Paginated.of(exchange, firstPage, items);
   }
 
-  /** Waiting for background jobs. */
+  /**
+   * Waiting for background jobs.
+   *
+   * @return this client's job waiter
+   * @throws IllegalStateException when the client is closed
+   */
   public Jobs jobs() {
     ensureOpen();
     return jobs;
   }
 
-  /** Conflict-safe ticket updates. */
+  /**
+   * Conflict-safe ticket updates.
+   *
+   * @return this client's conflict-safe ticket updates
+   * @throws IllegalStateException when the client is closed
+   */
   public Tickets tickets() {
     ensureOpen();
     return tickets;
   }
 
-  /** The rate limit Zendesk reported on its latest response. */
+  /**
+   * The rate limit Zendesk reported on its latest response.
+   *
+   * @return the latest status, or {@link RateLimitStatus#UNKNOWN} before any response reported one
+   */
   public RateLimitStatus rateLimit() {
     return rateLimits.status();
   }
 
-  /** The base URL requests go to. */
+  /**
+   * The base URL requests go to.
+   *
+   * @return the account's base URL, ending in {@code /}
+   */
   public HttpUrl baseUrl() {
     return settings.baseUrl();
   }

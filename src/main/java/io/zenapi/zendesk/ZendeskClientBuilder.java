@@ -39,7 +39,12 @@ public final class ZendeskClientBuilder {
 
   ZendeskClientBuilder() {}
 
-  /** The account's subdomain: {@code acme} for {@code https://acme.zendesk.com}. */
+  /**
+   * The account's subdomain: {@code acme} for {@code https://acme.zendesk.com}.
+   *
+   * @param subdomain the subdomain (lower-case letters, digits and inner hyphens)
+   * @return this builder
+   */
   public ZendeskClientBuilder subdomain(String subdomain) {
     this.subdomain = subdomain;
     return this;
@@ -48,37 +53,65 @@ public final class ZendeskClientBuilder {
   /**
    * A base URL instead of a subdomain, e.g. a mock server. Must be https, or http to a loopback address
    * ({@code localhost}, {@code 127.0.0.1}, {@code [::1]}).
+   *
+   * @param baseUrl the base URL
+   * @return this builder
    */
   public ZendeskClientBuilder baseUrl(String baseUrl) {
     this.baseUrl = baseUrl;
     return this;
   }
 
-  /** How to authenticate: {@link Credentials#oauth}, {@link Credentials#apiToken}, {@link Credentials#basic}. */
+  /**
+   * How to authenticate: {@link Credentials#oauth}, {@link Credentials#apiToken}, {@link Credentials#basic}.
+   *
+   * @param credentials the credentials (required)
+   * @return this builder
+   */
   public ZendeskClientBuilder credentials(Credentials credentials) {
     this.credentials = credentials;
     return this;
   }
 
-  /** Connect timeout, positive (default 10 s). */
+  /**
+   * Connect timeout, positive (default 10 s).
+   *
+   * @param d the connect timeout
+   * @return this builder
+   */
   public ZendeskClientBuilder connectTimeout(Duration d) {
     this.connectTimeout = d;
     return this;
   }
 
-  /** Read timeout per attempt, positive (default 60 s). */
+  /**
+   * Read timeout per attempt, positive (default 60 s).
+   *
+   * @param d the read timeout
+   * @return this builder
+   */
   public ZendeskClientBuilder readTimeout(Duration d) {
     this.readTimeout = d;
     return this;
   }
 
-  /** Write timeout per attempt, positive (default 60 s). */
+  /**
+   * Write timeout per attempt, positive (default 60 s).
+   *
+   * @param d the write timeout
+   * @return this builder
+   */
   public ZendeskClientBuilder writeTimeout(Duration d) {
     this.writeTimeout = d;
     return this;
   }
 
-  /** The retry policy (default {@link RetryPolicy#defaults()}; {@link RetryPolicy#none()} turns retries off). */
+  /**
+   * The retry policy (default {@link RetryPolicy#defaults()}; {@link RetryPolicy#none()} turns retries off).
+   *
+   * @param policy the retry policy
+   * @return this builder
+   */
   public ZendeskClientBuilder retryPolicy(RetryPolicy policy) {
     this.retryPolicy = policy;
     return this;
@@ -89,13 +122,21 @@ public final class ZendeskClientBuilder {
    * derived copy, after the shared client's own: those run once per call, before retries, so a header they add,
    * such as {@code Idempotency-Key}, is seen by the retry rule and sent unchanged on every attempt; closing the
    * Zendesk client leaves the shared one running).
+   *
+   * @param shared the OkHttp client to share (default: none; the client builds its own)
+   * @return this builder
    */
   public ZendeskClientBuilder httpClient(OkHttpClient shared) {
     this.sharedHttpClient = shared;
     return this;
   }
 
-  /** Appended to the User-Agent, e.g. {@code "acme-sync/2.1"}: lets Zendesk tell integrations apart. */
+  /**
+   * Appended to the User-Agent, e.g. {@code "acme-sync/2.1"}: lets Zendesk tell integrations apart.
+   *
+   * @param suffix printable ASCII, not blank (default: none)
+   * @return this builder
+   */
   public ZendeskClientBuilder userAgentSuffix(String suffix) {
     this.userAgentSuffix = suffix;
     return this;
@@ -104,6 +145,9 @@ public final class ZendeskClientBuilder {
   /**
    * Whether to hold requests back when Zendesk reports no request left in the rate-limit window, until it resets
    * (at most the retry policy's {@code maxRetryAfter}); shared by all threads of the client (default off).
+   *
+   * @param on {@code true} to pace requests
+   * @return this builder
    */
   public ZendeskClientBuilder rateLimitPacing(boolean on) {
     this.rateLimitPacing = on;
@@ -113,19 +157,32 @@ public final class ZendeskClientBuilder {
   /**
    * Where log lines go (one per HTTP attempt, retry and pacing wait; never headers, bodies or secrets). Default:
    * DEBUG on the {@code System.Logger} named {@code io.zenapi.zendesk}.
+   *
+   * @param sink receives each log line
+   * @return this builder
    */
   public ZendeskClientBuilder logger(Consumer<String> sink) {
     this.log = sink;
     return this;
   }
 
-  /** How the client waits between retries and polls; for tests (default: {@link Sleeper#system()}). */
+  /**
+   * How the client waits between retries and polls; for tests (default: {@link Sleeper#system()}).
+   *
+   * @param sleeper how to wait
+   * @return this builder
+   */
   public ZendeskClientBuilder sleeper(Sleeper sleeper) {
     this.sleeper = sleeper;
     return this;
   }
 
-  /** The clock of deadlines and timeouts; for tests (default: the system UTC clock). */
+  /**
+   * The clock of deadlines and timeouts; for tests (default: the system UTC clock).
+   *
+   * @param clock the clock
+   * @return this builder
+   */
   public ZendeskClientBuilder clock(Clock clock) {
     this.clock = clock;
     return this;
@@ -134,6 +191,7 @@ public final class ZendeskClientBuilder {
   /**
    * The client.
    *
+   * @return a new client with these settings
    * @throws IllegalStateException naming every missing or invalid setting
    */
   public ZendeskClient build() {

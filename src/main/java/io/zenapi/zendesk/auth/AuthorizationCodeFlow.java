@@ -46,7 +46,11 @@ public final class AuthorizationCodeFlow {
     this.clock = b.clock;
   }
 
-  /** A builder; subdomain (or baseUrl), clientId and redirectUri are required. */
+  /**
+   * A builder; subdomain (or baseUrl), clientId and redirectUri are required.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -83,9 +87,13 @@ public final class AuthorizationCodeFlow {
    * Exchanges the code from the redirect for a token pair ({@code POST /oauth/tokens},
    * {@code grant_type=authorization_code}).
    *
+   * @param code the authorisation code from the callback's {@code code} parameter
+   * @param started what {@link #start()} returned for this authorisation
+   * @return the token pair Zendesk issued
    * @throws IllegalArgumentException when the code is blank or the request is null
    * @throws io.zenapi.zendesk.errors.ReauthorizationRequiredException when Zendesk refuses the code
    * @throws ZendeskTransportException when no answer arrived
+   * @throws io.zenapi.zendesk.errors.ZendeskApiException for another error status
    */
   public OAuthTokens exchange(String code, Request started) {
     if (code == null || code.isBlank()) {
@@ -137,49 +145,89 @@ public final class AuthorizationCodeFlow {
 
     private Builder() {}
 
-    /** The account's subdomain. */
+    /**
+     * The account's subdomain.
+     *
+     * @param s the subdomain, e.g. {@code acme} for {@code https://acme.zendesk.com}
+     * @return this builder
+     */
     public Builder subdomain(String s) {
       this.subdomain = s;
       return this;
     }
 
-    /** A base URL instead of a subdomain (https, or http to loopback for tests). */
+    /**
+     * A base URL instead of a subdomain (https, or http to loopback for tests).
+     *
+     * @param url the base URL
+     * @return this builder
+     */
     public Builder baseUrl(String url) {
       this.baseUrl = url;
       return this;
     }
 
-    /** The OAuth client's identifier. */
+    /**
+     * The OAuth client's identifier.
+     *
+     * @param id the client identifier (required)
+     * @return this builder
+     */
     public Builder clientId(String id) {
       this.clientId = id;
       return this;
     }
 
-    /** The OAuth client's secret (confidential clients). */
+    /**
+     * The OAuth client's secret (confidential clients).
+     *
+     * @param secret the client secret (default: none, not sent)
+     * @return this builder
+     */
     public Builder clientSecret(String secret) {
       this.clientSecret = secret;
       return this;
     }
 
-    /** The redirect URI registered with the OAuth client. */
+    /**
+     * The redirect URI registered with the OAuth client.
+     *
+     * @param uri the redirect URI, an http(s) URL (required)
+     * @return this builder
+     */
     public Builder redirectUri(String uri) {
       this.redirectUri = uri;
       return this;
     }
 
-    /** Space-separated scopes, e.g. {@code "read write"}. */
+    /**
+     * Space-separated scopes, e.g. {@code "read write"}.
+     *
+     * @param scope the scopes (default: none, not sent)
+     * @return this builder
+     */
     public Builder scope(String scope) {
       this.scope = scope;
       return this;
     }
 
-    /** The OkHttp client for the code exchange (default: a new one). */
+    /**
+     * The OkHttp client for the code exchange (default: a new one).
+     *
+     * @param http the OkHttp client
+     * @return this builder
+     */
     public Builder httpClient(OkHttpClient http) {
       this.http = http;
       return this;
     }
 
-    /** The clock of token expiry times; for tests. */
+    /**
+     * The clock of token expiry times; for tests.
+     *
+     * @param clock the clock (default: the system UTC clock)
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = clock;
       return this;
@@ -188,6 +236,7 @@ public final class AuthorizationCodeFlow {
     /**
      * The flow.
      *
+     * @return a new flow with these settings
      * @throws IllegalStateException naming a missing or invalid setting
      */
     public AuthorizationCodeFlow build() {

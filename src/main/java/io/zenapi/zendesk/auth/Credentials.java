@@ -17,7 +17,11 @@ import java.util.Base64;
  * </ul>
  */
 public interface Credentials {
-  /** The {@code Authorization} header value for the next request. */
+  /**
+   * The {@code Authorization} header value for the next request.
+   *
+   * @return the complete header value, scheme included (e.g. {@code Bearer ...})
+   */
   String authorizationHeader();
 
   /**
@@ -25,6 +29,7 @@ public interface Credentials {
    *
    * @param email the agent's email address
    * @param token the API token
+   * @return credentials that send {@code email/token} and the token as HTTP basic authentication
    * @throws IllegalArgumentException when either is blank
    */
   static Credentials apiToken(String email, String token) {
@@ -37,6 +42,9 @@ public interface Credentials {
   /**
    * Email and password (HTTP basic).
    *
+   * @param email the user's email address
+   * @param password the user's password
+   * @return credentials that send HTTP basic authentication
    * @throws IllegalArgumentException when either is blank
    */
   static Credentials basic(String email, String password) {
@@ -46,6 +54,8 @@ public interface Credentials {
   /**
    * An OAuth access token, sent as {@code Authorization: Bearer}.
    *
+   * @param accessToken the access token
+   * @return credentials that always send this token
    * @throws IllegalArgumentException when it is blank
    */
   static Credentials oauth(String accessToken) {
@@ -60,6 +70,7 @@ public interface Credentials {
    * @param clientId the OAuth client's identifier
    * @param clientSecret its secret
    * @param scope space-separated scopes, e.g. {@code "read write"}, or null for the client's default
+   * @return credentials that get and renew their own access token
    * @throws IllegalArgumentException when the id or secret is blank
    */
   static OAuthCredentials oauthClientCredentials(String clientId, String clientSecret, String scope) {
@@ -68,7 +79,14 @@ public interface Credentials {
     return new OAuthCredentials.ClientCredentials(clientId, clientSecret, scope);
   }
 
-  /** {@link #oauthClientCredentials(String, String, String)} with the client's default scope. */
+  /**
+   * {@link #oauthClientCredentials(String, String, String)} with the client's default scope.
+   *
+   * @param clientId the OAuth client's identifier
+   * @param clientSecret its secret
+   * @return credentials that get and renew their own access token
+   * @throws IllegalArgumentException when the id or secret is blank
+   */
   static OAuthCredentials oauthClientCredentials(String clientId, String clientSecret) {
     return oauthClientCredentials(clientId, clientSecret, null);
   }
@@ -79,6 +97,12 @@ public interface Credentials {
    * one, so each new pair is saved to {@code store} before the new access token is used. When the store already
    * holds a pair (saved by an earlier run), that pair is used instead of the one given.
    *
+   * @param accessToken the current access token
+   * @param refreshToken the refresh token that goes with it
+   * @param clientId the OAuth client's identifier
+   * @param clientSecret its secret
+   * @param store where each rotated pair is saved, and where a saved pair is read from first
+   * @return credentials that renew their token pair
    * @throws IllegalArgumentException when a token, the client id or secret is blank, or the store is null
    * @throws io.zenapi.zendesk.errors.TokenStoreException when the store cannot be read
    */

@@ -38,7 +38,12 @@ public abstract sealed class OAuthCredentials implements Credentials
     this.current = initial;
   }
 
-  /** Connects these credentials to the client's token endpoint; called once by the client. */
+  /**
+   * Connects these credentials to the client's token endpoint; called once by the client.
+   *
+   * @param endpoint the client's token endpoint
+   * @throws IllegalStateException when the credentials are already bound to another endpoint
+   */
   public final void bind(TokenEndpoint endpoint) {
     if (this.endpoint != null && this.endpoint != endpoint) {
       throw new IllegalStateException("these OAuth credentials already belong to another ZendeskClient;"
@@ -56,6 +61,7 @@ public abstract sealed class OAuthCredentials implements Credentials
   /**
    * A valid access token, renewed first when it expires within {@link #RENEW_BEFORE_EXPIRY}.
    *
+   * @return the access token to send
    * @throws IOException when the token request got no answer
    * @throws ReauthorizationRequiredException when the grant no longer works
    * @throws TokenStoreException when a rotated pair could not be saved
@@ -82,7 +88,11 @@ public abstract sealed class OAuthCredentials implements Credentials
   /**
    * After a 401 with {@code usedToken}: renews unless another thread already did.
    *
+   * @param usedToken the access token the 401 answered
    * @return the token to replay the request with
+   * @throws IOException when the token request got no answer
+   * @throws ReauthorizationRequiredException when the grant no longer works
+   * @throws TokenStoreException when a rotated pair could not be saved
    */
   public final String renewAfterUnauthorized(String usedToken) throws IOException {
     checkAlive();

@@ -13,7 +13,13 @@ import java.time.Instant;
 public record OAuthTokens(String accessToken, String refreshToken, Instant accessExpiresAt,
     Instant refreshExpiresAt) {
 
-  /** @throws IllegalArgumentException when the access token is blank */
+  /**
+   * @param accessToken the access token, not blank
+   * @param refreshToken the refresh token, or null
+   * @param accessExpiresAt when the access token expires, or null when unknown
+   * @param refreshExpiresAt when the refresh token expires, or null when unknown
+   * @throws IllegalArgumentException when the access token is blank
+   */
   public OAuthTokens {
     if (accessToken == null || accessToken.isBlank()) {
       throw new IllegalArgumentException("OAuth access token must not be blank");

@@ -48,7 +48,11 @@ public final class TokenEndpoint {
     this.log = log;
   }
 
-  /** The clock of expiry times. */
+  /**
+   * The clock of expiry times.
+   *
+   * @return the clock given to the constructor
+   */
   public Clock clock() {
     return clock;
   }
@@ -56,6 +60,8 @@ public final class TokenEndpoint {
   /**
    * Asks for tokens.
    *
+   * @param grant the grant type with its client and grant-specific fields
+   * @return the tokens issued, with expiry instants counted from when the request was sent
    * @throws ReauthorizationRequiredException when Zendesk refuses the grant itself
    * @throws io.zenapi.zendesk.errors.ZendeskApiException for another error status
    * @throws IOException when no answer arrived

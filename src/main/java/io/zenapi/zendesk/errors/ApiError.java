@@ -18,7 +18,11 @@ import java.util.Map;
 public record ApiError(int status, String method, String path, String requestId, String error,
     String description, Map<String, Object> details, Duration retryAfter) {
 
-  /** "HTTP 404 RecordNotFound: Not found (GET /api/v2/tickets/1, request id abc123)". */
+  /**
+   * "HTTP 404 RecordNotFound: Not found (GET /api/v2/tickets/1, request id abc123)".
+   *
+   * @return a one-line summary of the error, for exception messages
+   */
   public String message() {
     StringBuilder sb = new StringBuilder("HTTP ").append(status);
     if (error != null) {

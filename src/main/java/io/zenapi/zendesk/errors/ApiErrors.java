@@ -22,7 +22,9 @@ public final class ApiErrors {
   /**
    * The exception for an error response; reads (a bounded part of) its body for Zendesk's error fields.
    *
+   * @param response an unsuccessful response; its body is peeked at, not consumed
    * @param clock the client's clock, which a {@code Retry-After} HTTP-date is measured against
+   * @return the exception for the response's status, to be thrown by the caller
    */
   public static ZendeskApiException fromResponse(Response response, Clock clock) {
     String error = null;
@@ -59,7 +61,14 @@ public final class ApiErrors {
     return toException(e);
   }
 
-  /** Maps a status to its exception class. */
+  /**
+   * Maps a status to its exception class.
+   *
+   * @param e the error response
+   * @return {@link BadRequestException} (400, 422), {@link AuthenticationException} (401),
+   *     {@link PermissionDeniedException} (403), {@link NotFoundException} (404), {@link ConflictException} (409),
+   *     {@link RateLimitedException} (429), or a plain {@link ZendeskApiException} for any other status
+   */
   public static ZendeskApiException toException(ApiError e) {
     return switch (e.status()) {
       case 400, 422 -> new BadRequestException(e);

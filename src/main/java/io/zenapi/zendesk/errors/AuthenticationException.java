@@ -4,7 +4,11 @@ package io.zenapi.zendesk.errors;
 public class AuthenticationException extends ZendeskApiException {
   private static final long serialVersionUID = 1L;
 
-  /** See {@link ApiErrors#toException}. */
+  /**
+   * See {@link ApiErrors#toException}.
+   *
+   * @param e the error response
+   */
   public AuthenticationException(ApiError e) {
     super(e);
   }

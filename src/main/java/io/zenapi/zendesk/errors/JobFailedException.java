@@ -21,22 +21,38 @@ public class JobFailedException extends ZendeskException {
     this.all = List.copyOf(all);
   }
 
-  /** The (first) failed job's final status. */
+  /**
+   * The (first) failed job's final status.
+   *
+   * @return the final status of the first failed or killed job
+   */
   public JobStatusObject status() {
     return failed.get(0);
   }
 
-  /** Every failed or killed job's final status. */
+  /**
+   * Every failed or killed job's final status.
+   *
+   * @return the final statuses of the failed or killed jobs (at least one)
+   */
   public List<JobStatusObject> failedJobs() {
     return failed;
   }
 
-  /** The final status of every job awaited, completed ones included, in the order asked. */
+  /**
+   * The final status of every job awaited, completed ones included, in the order asked.
+   *
+   * @return the final status of each job awaited
+   */
   public List<JobStatusObject> allJobs() {
     return all;
   }
 
-  /** The result items of the failed jobs that report an error ({@code error}, {@code errors} or a failed status). */
+  /**
+   * The result items of the failed jobs that report an error ({@code error}, {@code errors} or a failed status).
+   *
+   * @return the failing result items, in job order; empty when no item reports an error
+   */
   public List<Map<String, Object>> itemErrors() {
     List<Map<String, Object>> out = new ArrayList<>();
     for (JobStatusObject job : failed) {

@@ -21,12 +21,20 @@ public class JobTimeoutException extends ZendeskException {
     this.lastSeen = List.copyOf(lastSeen.stream().filter(java.util.Objects::nonNull).toList());
   }
 
-  /** The last status seen of the (first) unfinished job, or null if none was seen. */
+  /**
+   * The last status seen of the (first) unfinished job, or null if none was seen.
+   *
+   * @return the status, or null
+   */
   public JobStatusObject lastStatus() {
     return lastSeen.isEmpty() ? null : lastSeen.get(0);
   }
 
-  /** The last status seen of each unfinished job. */
+  /**
+   * The last status seen of each unfinished job.
+   *
+   * @return the statuses seen, in the order of the jobs (jobs never seen are left out)
+   */
   public List<JobStatusObject> lastStatuses() {
     return lastSeen;
   }

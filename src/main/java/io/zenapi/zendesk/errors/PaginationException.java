@@ -4,7 +4,11 @@ package io.zenapi.zendesk.errors;
 public class PaginationException extends ZendeskException {
   private static final long serialVersionUID = 1L;
 
-  /** A pagination failure. */
+  /**
+   * A pagination failure.
+   *
+   * @param message what the server did wrong, and where
+   */
   public PaginationException(String message) {
     super(message);
   }

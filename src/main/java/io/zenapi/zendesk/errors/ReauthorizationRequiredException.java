@@ -8,7 +8,11 @@ package io.zenapi.zendesk.errors;
 public class ReauthorizationRequiredException extends AuthenticationException {
   private static final long serialVersionUID = 1L;
 
-  /** See {@link ApiErrors}. */
+  /**
+   * See {@link ApiErrors}.
+   *
+   * @param e the error of the refused token request
+   */
   public ReauthorizationRequiredException(ApiError e) {
     super(e);
   }

@@ -8,7 +8,12 @@ package io.zenapi.zendesk.errors;
 public class TokenStoreException extends ZendeskException {
   private static final long serialVersionUID = 1L;
 
-  /** A save that failed. */
+  /**
+   * A save that failed.
+   *
+   * @param message which store failed and what happens next
+   * @param cause the store's failure
+   */
   public TokenStoreException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -9,6 +9,7 @@ import io.zenapi.zendesk.generated.model.TicketObject;
 public class UpdateConflictException extends ZendeskException {
   private static final long serialVersionUID = 1L;
   private final transient TicketObject latest;
+  /** How many writes were tried. */
   private final int attempts;
 
   /**
@@ -25,12 +26,20 @@ public class UpdateConflictException extends ZendeskException {
     this.attempts = attempts;
   }
 
-  /** The latest copy of the ticket on the server. */
+  /**
+   * The latest copy of the ticket on the server.
+   *
+   * @return the ticket as read after the last conflict
+   */
   public TicketObject latest() {
     return latest;
   }
 
-  /** How many writes were tried. */
+  /**
+   * How many writes were tried.
+   *
+   * @return the number of write attempts
+   */
   public int attempts() {
     return attempts;
   }

@@ -10,13 +10,21 @@ import java.util.Optional;
 public class ZendeskApiException extends ZendeskException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status code. */
   private final int status;
+  /** Zendesk's {@code X-Zendesk-Request-Id}, or null. */
   private final String requestId;
+  /** Zendesk's short error code, or null. */
   private final String error;
+  /** Zendesk's description of the error, or null. */
   private final String description;
   private final transient Map<String, Object> details;
 
-  /** See {@link ApiErrors#toException}. */
+  /**
+   * See {@link ApiErrors#toException}.
+   *
+   * @param e the error response
+   */
   public ZendeskApiException(ApiError e) {
     super(e.message());
     this.status = e.status();
@@ -26,27 +34,47 @@ public class ZendeskApiException extends ZendeskException {
     this.details = e.details() == null ? Map.of() : Map.copyOf(e.details());
   }
 
-  /** The HTTP status code. */
+  /**
+   * The HTTP status code.
+   *
+   * @return the status, e.g. 404
+   */
   public int status() {
     return status;
   }
 
-  /** Zendesk's {@code X-Zendesk-Request-Id}, for support tickets with Zendesk; empty when absent. */
+  /**
+   * Zendesk's {@code X-Zendesk-Request-Id}, for support tickets with Zendesk; empty when absent.
+   *
+   * @return the request id, or empty
+   */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
   }
 
-  /** Zendesk's short error code ({@code RecordNotFound}, {@code UpdateConflict}, ...); empty when absent. */
+  /**
+   * Zendesk's short error code ({@code RecordNotFound}, {@code UpdateConflict}, ...); empty when absent.
+   *
+   * @return the error code, or empty
+   */
   public Optional<String> error() {
     return Optional.ofNullable(error);
   }
 
-  /** Zendesk's description of the error, for people; empty when absent. */
+  /**
+   * Zendesk's description of the error, for people; empty when absent.
+   *
+   * @return the description, or empty
+   */
   public Optional<String> description() {
     return Optional.ofNullable(description);
   }
 
-  /** Zendesk's per-field {@code details} (field name → problems); empty when absent. */
+  /**
+   * Zendesk's per-field {@code details} (field name → problems); empty when absent.
+   *
+   * @return the details, unmodifiable; empty when Zendesk sent none
+   */
   public Map<String, Object> details() {
     return details == null ? Map.of() : details;
   }

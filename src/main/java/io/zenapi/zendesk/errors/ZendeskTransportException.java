@@ -7,7 +7,12 @@ package io.zenapi.zendesk.errors;
 public class ZendeskTransportException extends ZendeskException {
   private static final long serialVersionUID = 1L;
 
-  /** A transport failure with its cause. */
+  /**
+   * A transport failure with its cause.
+   *
+   * @param message what failed, on which request
+   * @param cause the underlying failure
+   */
   public ZendeskTransportException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -15,6 +15,11 @@ public final class BaseUrls {
   /**
    * The base URL for a subdomain ({@code https://<subdomain>.zendesk.com/}) or an explicit URL (https, or http to
    * loopback only); each problem found is added to {@code problems} and null returned.
+   *
+   * @param subdomain the subdomain, or null
+   * @param baseUrl the explicit base URL, or null (exactly one of the two must be given)
+   * @param problems receives a description of each problem found
+   * @return the base URL, ending in {@code /}, without query or fragment; null when there is a problem
    */
   public static HttpUrl resolve(String subdomain, String baseUrl, List<String> problems) {
     if (subdomain != null && baseUrl != null) {

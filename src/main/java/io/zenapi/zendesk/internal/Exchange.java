@@ -32,12 +32,23 @@ public final class Exchange {
   private final Gson gson;
   private final Clock clock;
 
-  /** An exchange over the client's configured OkHttp client, on the system clock. */
+  /**
+   * An exchange over the client's configured OkHttp client, on the system clock.
+   *
+   * @param http the client's OkHttp client, with its interceptors
+   * @param gson binds the bodies
+   */
   public Exchange(OkHttpClient http, Gson gson) {
     this(http, gson, Clock.systemUTC());
   }
 
-  /** An exchange over the client's configured OkHttp client; {@code clock} measures {@code Retry-After} dates. */
+  /**
+   * An exchange over the client's configured OkHttp client; {@code clock} measures {@code Retry-After} dates.
+   *
+   * @param http the client's OkHttp client, with its interceptors
+   * @param gson binds the bodies
+   * @param clock the clock a {@code Retry-After} HTTP-date is measured against
+   */
   public Exchange(OkHttpClient http, Gson gson, Clock clock) {
     this.http = http;
     this.gson = gson;
@@ -48,7 +59,13 @@ public final class Exchange {
    * Executes a generated method's call: its request is sent through the client's transport and the body is
    * bound to the type the method declares.
    *
+   * @param call a call made by a method of a generated API interface
+   * @param <T> the body type
    * @return the body, or null for operations without one
+   * @throws IllegalArgumentException when the call was not made by a generated API method
+   * @throws io.zenapi.zendesk.errors.ZendeskApiException (or a subclass) for an HTTP error status
+   * @throws ZendeskTransportException when no response could be had
+   * @throws MalformedResponseException when the body is not the JSON promised
    */
   @SuppressWarnings("unchecked")
   public <T> T execute(Call<T> call) {
@@ -56,7 +73,16 @@ public final class Exchange {
     return (T) execute(request, responseType(request));
   }
 
-  /** Executes a request and binds the body to {@code type} (null or {@code Void} for no body). */
+  /**
+   * Executes a request and binds the body to {@code type} (null or {@code Void} for no body).
+   *
+   * @param request the request
+   * @param type the type to bind the body to; null or {@code Void.class} for none
+   * @return the body, or null when there is none (no type, a 204 or an empty body)
+   * @throws io.zenapi.zendesk.errors.ZendeskApiException (or a subclass) for an HTTP error status
+   * @throws ZendeskTransportException when no response could be had
+   * @throws MalformedResponseException when the body is not the JSON promised
+   */
   public Object execute(Request request, Type type) {
     try (Response response = http.newCall(request).execute()) {
       if (!response.isSuccessful()) {
@@ -77,7 +103,14 @@ public final class Exchange {
     }
   }
 
-  /** The type a generated method's {@code Call<T>} promises, from the call's Retrofit {@link Invocation} tag. */
+  /**
+   * The type a generated method's {@code Call<T>} promises, from the call's Retrofit {@link Invocation} tag.
+   *
+   * @param request a request made by a generated API method
+   * @return the {@code T} of the method's {@code Call<T>}
+   * @throws IllegalArgumentException when the request has no Invocation tag or its method does not return
+   *     {@code Call<T>}
+   */
   public static Type responseType(Request request) {
     Invocation invocation = request.tag(Invocation.class);
     if (invocation == null) {

@@ -32,7 +32,11 @@ public final class Json {
 
   private Json() {}
 
-  /** A builder with the project's configuration, for callers that add adapters of their own. */
+  /**
+   * A builder with the project's configuration, for callers that add adapters of their own.
+   *
+   * @return a new builder
+   */
   public static GsonBuilder newBuilder() {
     return new GsonBuilder()
         .disableHtmlEscaping()

@@ -15,7 +15,14 @@ public final class ModelFields {
 
   private ModelFields() {}
 
-  /** The value of the field serialised as {@code jsonName}, or null when the model has no such field. */
+  /**
+   * The value of the field serialised as {@code jsonName}, or null when the model has no such field.
+   *
+   * @param model a generated model (or a {@code Map}), or null
+   * @param jsonName the field's JSON name
+   * @return the value; null when the model is null or has no such field (for a {@code Map}: its entry)
+   * @throws IllegalStateException when the field cannot be read
+   */
   public static Object get(Object model, String jsonName) {
     if (model == null) {
       return null;
@@ -32,13 +39,25 @@ public final class ModelFields {
     }
   }
 
-  /** Whether the model's class declares a field serialised as {@code jsonName}. */
+  /**
+   * Whether the model's class declares a field serialised as {@code jsonName}.
+   *
+   * @param type the model class
+   * @param jsonName the field's JSON name
+   * @return whether the class or one of its superclasses declares such a field
+   */
   public static boolean has(Class<?> type, String jsonName) {
     return CACHE.computeIfAbsent(type, c -> new ConcurrentHashMap<>())
         .computeIfAbsent(jsonName, n -> find(type, n)).isPresent();
   }
 
-  /** The field as a string (any non-null value's {@code toString()}), or null. */
+  /**
+   * The field as a string (any non-null value's {@code toString()}), or null.
+   *
+   * @param model a generated model (or a {@code Map}), or null
+   * @param jsonName the field's JSON name
+   * @return the value's string form, or null
+   */
   public static String string(Object model, String jsonName) {
     Object v = get(model, jsonName);
     return v == null ? null : v.toString();

@@ -49,7 +49,16 @@ public final class Jobs {
   private final Executor executor;
   private final Consumer<String> log;
 
-  /** Made by the client: {@code client.jobs()}. */
+  /**
+   * Made by the client: {@code client.jobs()}.
+   *
+   * @param exchange runs the polling calls
+   * @param api the generated job status API
+   * @param sleeper waits between polls
+   * @param clock measures the timeout
+   * @param executor runs the asynchronous waits
+   * @param log receives a line about each transient polling failure
+   */
   public Jobs(Exchange exchange, JobStatusesApi api, Sleeper sleeper, Clock clock, Executor executor,
       Consumer<String> log) {
     this.exchange = exchange;
@@ -60,12 +69,28 @@ public final class Jobs {
     this.log = log;
   }
 
-  /** {@link #await(String, WaitPolicy)} with the default policy. */
+  /**
+   * {@link #await(String, WaitPolicy)} with the default policy.
+   *
+   * @param jobId the job's id
+   * @return the final status of the completed job
+   * @throws IllegalArgumentException when the id is blank
+   * @throws JobFailedException when the job fails or is killed
+   * @throws JobTimeoutException when the timeout passes first
+   */
   public JobStatusObject await(String jobId) {
     return await(jobId, WaitPolicy.defaults());
   }
 
-  /** Waits for the job a bulk call returned (polling starts after the policy's first delay). */
+  /**
+   * Waits for the job a bulk call returned (polling starts after the policy's first delay).
+   *
+   * @param status the job status the bulk call returned
+   * @return the final status of the completed job
+   * @throws IllegalArgumentException when the status or its id is missing
+   * @throws JobFailedException when the job fails or is killed
+   * @throws JobTimeoutException when the timeout passes first
+   */
   public JobStatusObject await(JobStatusObject status) {
     return await(status, WaitPolicy.defaults());
   }
@@ -73,6 +98,9 @@ public final class Jobs {
   /**
    * Waits for the job a bulk call returned.
    *
+   * @param status the job status the bulk call returned
+   * @param policy how to wait
+   * @return the final status of the completed job
    * @throws IllegalArgumentException when the status or its id is missing
    * @throws JobFailedException when the job fails or is killed
    * @throws JobTimeoutException when the timeout passes first
@@ -87,6 +115,9 @@ public final class Jobs {
   /**
    * Waits for a job by id (the first poll is immediate).
    *
+   * @param jobId the job's id
+   * @param policy how to wait
+   * @return the final status of the completed job
    * @throws IllegalArgumentException when the id is blank
    * @throws JobFailedException when the job fails or is killed
    * @throws JobTimeoutException when the timeout passes first
@@ -96,7 +127,15 @@ public final class Jobs {
     return awaitAll(List.of(jobId), policy, Map.of()).get(0);
   }
 
-  /** {@link #awaitAll(Collection, WaitPolicy)} with the default policy. */
+  /**
+   * {@link #awaitAll(Collection, WaitPolicy)} with the default policy.
+   *
+   * @param jobIds the jobs' ids
+   * @return the final status of each job, in the order given (duplicates once)
+   * @throws IllegalArgumentException when the collection is null or empty or holds a blank id
+   * @throws JobFailedException when any job fails or is killed (after all have ended); it carries every status
+   * @throws JobTimeoutException when the timeout passes first, with the last status of each unfinished job
+   */
   public List<JobStatusObject> awaitAll(Collection<String> jobIds) {
     return awaitAll(jobIds, WaitPolicy.defaults());
   }
@@ -105,6 +144,8 @@ public final class Jobs {
    * Waits for many jobs at once: each polling round asks {@code show_many} about the unfinished ones, up to 100
    * ids a request (250 jobs: at most 3 requests a round).
    *
+   * @param jobIds the jobs' ids
+   * @param policy how to wait
    * @return the final status of each job, in the order given (duplicates once)
    * @throws IllegalArgumentException when the collection is null or empty or holds a blank id
    * @throws JobFailedException when any job fails or is killed (after all have ended); it carries every status
@@ -121,6 +162,10 @@ public final class Jobs {
   /**
    * {@link #await(String, WaitPolicy)} on the client's executor.
    *
+   * @param jobId the job's id
+   * @param policy how to wait
+   * @return a future of the completed job's final status; it completes exceptionally where
+   *     {@link #await(String, WaitPolicy)} would throw
    * @throws IllegalArgumentException at once (not through the future) when the id is blank or the policy null
    */
   public CompletableFuture<JobStatusObject> awaitAsync(String jobId, WaitPolicy policy) {
@@ -129,7 +174,14 @@ public final class Jobs {
     return CompletableFuture.supplyAsync(() -> await(jobId, policy), executor);
   }
 
-  /** {@link #awaitAsync(String, WaitPolicy)} with the default policy. */
+  /**
+   * {@link #awaitAsync(String, WaitPolicy)} with the default policy.
+   *
+   * @param jobId the job's id
+   * @return a future of the completed job's final status; it completes exceptionally where {@link #await(String)} would
+   *     throw
+   * @throws IllegalArgumentException at once (not through the future) when the id is blank
+   */
   public CompletableFuture<JobStatusObject> awaitAsync(String jobId) {
     return awaitAsync(jobId, WaitPolicy.defaults());
   }
@@ -137,6 +189,10 @@ public final class Jobs {
   /**
    * {@link #awaitAll(Collection, WaitPolicy)} on the client's executor.
    *
+   * @param jobIds the jobs' ids
+   * @param policy how to wait
+   * @return a future of the final status of each job, in the order given (duplicates once); it completes exceptionally
+   *     where {@link #awaitAll(Collection, WaitPolicy)} would throw
    * @throws IllegalArgumentException at once (not through the future) when the collection is null or empty,
    *     holds a blank id, or the policy is null
    */

@@ -22,32 +22,56 @@ public final class WaitPolicy {
     this.timeout = b.timeout;
   }
 
-  /** The defaults (see the class description). */
+  /**
+   * The defaults (see the class description).
+   *
+   * @return the default policy
+   */
   public static WaitPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** A builder starting from the defaults. */
+  /**
+   * A builder starting from the defaults.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The wait before the second poll. */
+  /**
+   * The wait before the second poll.
+   *
+   * @return the first wait
+   */
   public Duration initialDelay() {
     return initialDelay;
   }
 
-  /** How much each wait grows. */
+  /**
+   * How much each wait grows.
+   *
+   * @return the factor each wait is multiplied by, at least 1
+   */
   public double multiplier() {
     return multiplier;
   }
 
-  /** The longest wait between polls. */
+  /**
+   * The longest wait between polls.
+   *
+   * @return the longest wait
+   */
   public Duration maxDelay() {
     return maxDelay;
   }
 
-  /** How long to wait for the job(s) in all. */
+  /**
+   * How long to wait for the job(s) in all.
+   *
+   * @return the total timeout
+   */
   public Duration timeout() {
     return timeout;
   }
@@ -73,13 +97,26 @@ public final class WaitPolicy {
 
     private Builder() {}
 
-    /** The first wait, not negative (default 1 s). */
+    /**
+     * The first wait, not negative (default 1 s).
+     *
+     * @param d the first wait
+     * @return this builder
+     * @throws IllegalArgumentException when it is negative
+     * @throws NullPointerException when it is null
+     */
     public Builder initialDelay(Duration d) {
       this.initialDelay = nonNegative("initialDelay", d);
       return this;
     }
 
-    /** Growth of the wait, at least 1 (default 1.5). */
+    /**
+     * Growth of the wait, at least 1 (default 1.5).
+     *
+     * @param m the growth factor
+     * @return this builder
+     * @throws IllegalArgumentException when it is below 1 (or NaN)
+     */
     public Builder multiplier(double m) {
       if (!(m >= 1.0)) {
         throw new IllegalArgumentException("multiplier must be at least 1, was " + m);
@@ -88,13 +125,27 @@ public final class WaitPolicy {
       return this;
     }
 
-    /** The longest wait (default 10 s). */
+    /**
+     * The longest wait (default 10 s).
+     *
+     * @param d the longest wait, not negative
+     * @return this builder
+     * @throws IllegalArgumentException when it is negative
+     * @throws NullPointerException when it is null
+     */
     public Builder maxDelay(Duration d) {
       this.maxDelay = nonNegative("maxDelay", d);
       return this;
     }
 
-    /** The total timeout, positive (default 10 min). */
+    /**
+     * The total timeout, positive (default 10 min).
+     *
+     * @param d the total timeout
+     * @return this builder
+     * @throws IllegalArgumentException when it is zero or negative
+     * @throws NullPointerException when it is null
+     */
     public Builder timeout(Duration d) {
       this.timeout = nonNegative("timeout", d);
       if (d.isZero()) {
@@ -103,7 +154,12 @@ public final class WaitPolicy {
       return this;
     }
 
-    /** The policy. */
+    /**
+     * The policy.
+     *
+     * @return the policy
+     * @throws IllegalArgumentException when the longest wait is shorter than the first
+     */
     public WaitPolicy build() {
       if (maxDelay.compareTo(initialDelay) < 0) {
         throw new IllegalArgumentException("maxDelay (" + maxDelay + ") is shorter than initialDelay ("

@@ -16,6 +16,8 @@ public final class PagePosition {
   /**
    * A position from its saved string form ({@link #toString()}).
    *
+   * @param saved a string {@link #toString()} returned
+   * @return the position
    * @throws IllegalArgumentException when it is not an http(s) URL
    */
   public static PagePosition parse(String saved) {
@@ -25,7 +27,11 @@ public final class PagePosition {
     return new PagePosition(saved);
   }
 
-  /** The page's URL. */
+  /**
+   * The page's URL.
+   *
+   * @return the URL, absolute
+   */
   public String url() {
     return url;
   }

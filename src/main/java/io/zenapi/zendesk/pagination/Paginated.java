@@ -54,6 +54,10 @@ public final class Paginated<T> implements Iterable<T> {
    * @param exchange the client's transport
    * @param firstPage makes the call for the first page; called again for each new iteration
    * @param items the items of a page (a null list counts as empty)
+   * @param <R> the response type of a page
+   * @param <T> the item type
+   * @return the list; nothing is requested before iteration starts
+   * @throws IllegalArgumentException when an argument is null
    */
   public static <R, T> Paginated<T> of(Exchange exchange, Supplier<Call<R>> firstPage, Function<R, List<T>> items) {
     if (exchange == null || firstPage == null || items == null) {
@@ -65,6 +69,8 @@ public final class Paginated<T> implements Iterable<T> {
   /**
    * The same list with another page size for cursor pagination.
    *
+   * @param size items per page (default {@value #DEFAULT_PAGE_SIZE})
+   * @return the new list
    * @throws IllegalArgumentException unless 1 ≤ size ≤ 100
    */
   public Paginated<T> pageSize(int size) {
@@ -77,6 +83,8 @@ public final class Paginated<T> implements Iterable<T> {
   /**
    * The same list, starting at a saved position instead of the first page.
    *
+   * @param position a position saved from a {@link Page}
+   * @return the new list
    * @throws IllegalArgumentException when the position is null
    */
   public Paginated<T> resumeFrom(PagePosition position) {
@@ -86,7 +94,11 @@ public final class Paginated<T> implements Iterable<T> {
     return new Paginated<>(source.startingAt(position));
   }
 
-  /** The pages, each with its items and positions. */
+  /**
+   * The pages, each with its items and positions.
+   *
+   * @return the pages, fetched as iteration goes; each iteration starts again
+   */
   public Iterable<Page<T>> pages() {
     return source::walk;
   }
@@ -119,7 +131,11 @@ public final class Paginated<T> implements Iterable<T> {
     };
   }
 
-  /** The items as a sequential stream; pages are fetched as the stream is consumed. */
+  /**
+   * The items as a sequential stream; pages are fetched as the stream is consumed.
+   *
+   * @return a stream of the items
+   */
   public Stream<T> stream() {
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
   }

@@ -33,7 +33,14 @@ public final class Tickets {
   private final TagsApi tags;
   private final Consumer<String> log;
 
-  /** Made by the client: {@code client.tickets()}. */
+  /**
+   * Made by the client: {@code client.tickets()}.
+   *
+   * @param exchange runs the calls
+   * @param tickets the generated tickets API
+   * @param tags the generated tags API
+   * @param log receives a line about each conflict
+   */
   public Tickets(Exchange exchange, TicketsApi tickets, TagsApi tags, Consumer<String> log) {
     this.exchange = exchange;
     this.tickets = tickets;
@@ -41,7 +48,15 @@ public final class Tickets {
     this.log = log;
   }
 
-  /** {@link #safeUpdate(long, int, BiConsumer)} with {@value #DEFAULT_ATTEMPTS} attempts. */
+  /**
+   * {@link #safeUpdate(long, int, BiConsumer)} with {@value #DEFAULT_ATTEMPTS} attempts.
+   *
+   * @param ticketId the ticket
+   * @param change fills the changes from the current ticket
+   * @return the ticket as Zendesk returned it after the update
+   * @throws IllegalArgumentException when the id is not positive or change is null
+   * @throws UpdateConflictException when every attempt met a newer version; it carries the latest copy
+   */
   public TicketObject safeUpdate(long ticketId, BiConsumer<TicketObject, TicketObject> change) {
     return safeUpdate(ticketId, DEFAULT_ATTEMPTS, change);
   }
@@ -78,7 +93,11 @@ public final class Tickets {
    * Replaces a ticket's tags, conflict-safe ({@code POST /api/v2/tickets/{id}/tags}).
    * {@code tags} may run more than once (see {@link #safeUpdate(long, int, BiConsumer)}).
    *
+   * @param ticketId the ticket
+   * @param tags gives the complete new list of tags from the current ticket
    * @return the ticket's tags after the change
+   * @throws IllegalArgumentException when the id is not positive or {@code tags} is null
+   * @throws UpdateConflictException when all {@value #DEFAULT_ATTEMPTS} attempts met a newer version
    */
   public List<String> safeSetTags(long ticketId, Function<TicketObject, List<String>> tags) {
     requireFunction(tags);
@@ -91,7 +110,11 @@ public final class Tickets {
    * Adds tags to a ticket, conflict-safe ({@code PUT /api/v2/tickets/{id}/tags}).
    * {@code tags} may run more than once (see {@link #safeUpdate(long, int, BiConsumer)}).
    *
+   * @param ticketId the ticket
+   * @param tags gives the tags to add from the current ticket
    * @return the ticket's tags after the change
+   * @throws IllegalArgumentException when the id is not positive or {@code tags} is null
+   * @throws UpdateConflictException when all {@value #DEFAULT_ATTEMPTS} attempts met a newer version
    */
   public List<String> safeAddTags(long ticketId, Function<TicketObject, List<String>> tags) {
     requireFunction(tags);

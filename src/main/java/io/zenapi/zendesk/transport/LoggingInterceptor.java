@@ -40,7 +40,12 @@ public final class LoggingInterceptor implements Interceptor {
     }
   }
 
-  /** The URL with the values of secret-looking query parameters replaced by {@code REDACTED}. */
+  /**
+   * The URL with the values of secret-looking query parameters replaced by {@code REDACTED}.
+   *
+   * @param url the URL
+   * @return the URL as a string, redacted and without user name or password
+   */
   public static String redact(HttpUrl url) {
     HttpUrl.Builder b = url.newBuilder();
     for (String name : url.queryParameterNames()) {

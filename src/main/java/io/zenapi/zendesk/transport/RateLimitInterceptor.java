@@ -39,7 +39,11 @@ public final class RateLimitInterceptor implements Interceptor {
     this.log = log;
   }
 
-  /** The last rate limit reported. */
+  /**
+   * The last rate limit reported.
+   *
+   * @return the status, or {@link RateLimitStatus#UNKNOWN} before any response carried rate-limit headers
+   */
   public RateLimitStatus status() {
     return status.get();
   }

@@ -16,7 +16,11 @@ public record RateLimitStatus(long limit, long remaining, Instant resetAt, Insta
   /** Nothing observed yet. */
   public static final RateLimitStatus UNKNOWN = new RateLimitStatus(-1, -1, null, null);
 
-  /** When the window resets, if known. */
+  /**
+   * When the window resets, if known.
+   *
+   * @return the reset time, or empty when not reported
+   */
   public Optional<Instant> reset() {
     return Optional.ofNullable(resetAt);
   }

@@ -15,6 +15,7 @@ public final class RetryAfter {
    *
    * @param value the header value
    * @param clock the clock an HTTP-date is measured against
+   * @return the wait, {@link Duration#ZERO} for a past date, or null
    */
   public static Duration parse(String value, Clock clock) {
     if (value == null || value.isBlank()) {

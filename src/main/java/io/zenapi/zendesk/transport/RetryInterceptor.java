@@ -44,7 +44,12 @@ public final class RetryInterceptor implements Interceptor {
     this.log = log;
   }
 
-  /** Whether a request may be sent twice without harm. */
+  /**
+   * Whether a request may be sent twice without harm.
+   *
+   * @param request the request
+   * @return true for GET, HEAD, OPTIONS, PUT and DELETE, and for a request with an {@code Idempotency-Key} header
+   */
   public static boolean isRetryable(Request request) {
     return IDEMPOTENT.contains(request.method()) || request.header(IDEMPOTENCY_KEY) != null;
   }

@@ -38,22 +38,38 @@ public final class RetryPolicy {
     this.deadline = b.deadline;
   }
 
-  /** The default policy (see the class description). */
+  /**
+   * The default policy (see the class description).
+   *
+   * @return the default policy
+   */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** A policy that never retries. */
+  /**
+   * A policy that never retries.
+   *
+   * @return a policy of one attempt
+   */
   public static RetryPolicy none() {
     return builder().maxAttempts(1).build();
   }
 
-  /** A builder starting from the defaults. */
+  /**
+   * A builder starting from the defaults.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder starting from this policy. */
+  /**
+   * A builder starting from this policy.
+   *
+   * @return a new builder with this policy's settings
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.maxAttempts = maxAttempts;
@@ -66,42 +82,75 @@ public final class RetryPolicy {
     return b;
   }
 
-  /** Attempts in all, the first included (1 = no retry). */
+  /**
+   * Attempts in all, the first included (1 = no retry).
+   *
+   * @return the number of attempts, at least 1
+   */
   public int maxAttempts() {
     return maxAttempts;
   }
 
-  /** The wait before the first retry, before jitter. */
+  /**
+   * The wait before the first retry, before jitter.
+   *
+   * @return the first backoff
+   */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
-  /** How much each backoff grows. */
+  /**
+   * How much each backoff grows.
+   *
+   * @return the factor each backoff is multiplied by, at least 1
+   */
   public double multiplier() {
     return multiplier;
   }
 
-  /** The longest backoff. */
+  /**
+   * The longest backoff.
+   *
+   * @return the longest backoff
+   */
   public Duration maxBackoff() {
     return maxBackoff;
   }
 
-  /** The fraction (0 to 1) by which a backoff varies at random, so that clients do not retry in step. */
+  /**
+   * The fraction (0 to 1) by which a backoff varies at random, so that clients do not retry in step.
+   *
+   * @return the jitter fraction
+   */
   public double jitter() {
     return jitter;
   }
 
-  /** The longest {@code Retry-After} honoured; a longer one is cut to this. */
+  /**
+   * The longest {@code Retry-After} honoured; a longer one is cut to this.
+   *
+   * @return the longest {@code Retry-After} wait
+   */
   public Duration maxRetryAfter() {
     return maxRetryAfter;
   }
 
-  /** The most time all attempts of one call may take together, waits included. */
+  /**
+   * The most time all attempts of one call may take together, waits included.
+   *
+   * @return the deadline of one call
+   */
   public Duration deadline() {
     return deadline;
   }
 
-  /** Whether a status is worth another attempt. */
+  /**
+   * Whether a status is worth another attempt.
+   *
+   * @param status an HTTP status
+   * @return true for 429, 502, 503 and 504
+   */
   public boolean isRetryableStatus(int status) {
     return status == 429 || BACKOFF_STATUSES.contains(status);
   }
@@ -109,6 +158,9 @@ public final class RetryPolicy {
   /**
    * The wait before retry number {@code retry} (1 for the first), before jitter: initial × multiplier^(retry-1),
    * capped.
+   *
+   * @param retry the retry number, 1 for the first
+   * @return the backoff
    */
   public Duration backoff(int retry) {
     double millis = initialBackoff.toMillis() * Math.pow(multiplier, Math.max(0, retry - 1));
@@ -134,7 +186,13 @@ public final class RetryPolicy {
 
     private Builder() {}
 
-    /** Attempts in all, at least 1 (default 5). */
+    /**
+     * Attempts in all, at least 1 (default 5).
+     *
+     * @param maxAttempts the number of attempts
+     * @return this builder
+     * @throws IllegalArgumentException when it is below 1
+     */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) {
         throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
@@ -143,13 +201,26 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The first backoff, not negative (default 500 ms). */
+    /**
+     * The first backoff, not negative (default 500 ms).
+     *
+     * @param d the first backoff
+     * @return this builder
+     * @throws IllegalArgumentException when it is negative
+     * @throws NullPointerException when it is null
+     */
     public Builder initialBackoff(Duration d) {
       this.initialBackoff = nonNegative("initialBackoff", d);
       return this;
     }
 
-    /** Backoff growth, at least 1 (default 2). */
+    /**
+     * Backoff growth, at least 1 (default 2).
+     *
+     * @param multiplier the growth factor
+     * @return this builder
+     * @throws IllegalArgumentException when it is below 1 (or NaN)
+     */
     public Builder multiplier(double multiplier) {
       if (!(multiplier >= 1.0)) {
         throw new IllegalArgumentException("multiplier must be at least 1, was " + multiplier);
@@ -158,13 +229,26 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The longest backoff (default 20 s). */
+    /**
+     * The longest backoff (default 20 s).
+     *
+     * @param d the longest backoff, not negative
+     * @return this builder
+     * @throws IllegalArgumentException when it is negative
+     * @throws NullPointerException when it is null
+     */
     public Builder maxBackoff(Duration d) {
       this.maxBackoff = nonNegative("maxBackoff", d);
       return this;
     }
 
-    /** Random variation of backoffs, 0 to 1 (default 0.2). */
+    /**
+     * Random variation of backoffs, 0 to 1 (default 0.2).
+     *
+     * @param jitter the fraction
+     * @return this builder
+     * @throws IllegalArgumentException when it is not between 0 and 1
+     */
     public Builder jitter(double jitter) {
       if (!(jitter >= 0 && jitter <= 1)) {
         throw new IllegalArgumentException("jitter must be between 0 and 1, was " + jitter);
@@ -173,19 +257,38 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The longest {@code Retry-After} honoured (default 60 s). */
+    /**
+     * The longest {@code Retry-After} honoured (default 60 s).
+     *
+     * @param d the longest wait, not negative
+     * @return this builder
+     * @throws IllegalArgumentException when it is negative
+     * @throws NullPointerException when it is null
+     */
     public Builder maxRetryAfter(Duration d) {
       this.maxRetryAfter = nonNegative("maxRetryAfter", d);
       return this;
     }
 
-    /** The most time all attempts of one call may take (default 2 min). */
+    /**
+     * The most time all attempts of one call may take (default 2 min).
+     *
+     * @param d the deadline, not negative
+     * @return this builder
+     * @throws IllegalArgumentException when it is negative
+     * @throws NullPointerException when it is null
+     */
     public Builder deadline(Duration d) {
       this.deadline = nonNegative("deadline", d);
       return this;
     }
 
-    /** The policy. */
+    /**
+     * The policy.
+     *
+     * @return the policy
+     * @throws IllegalArgumentException when the longest backoff is shorter than the first
+     */
     public RetryPolicy build() {
       if (maxBackoff.compareTo(initialBackoff) < 0) {
         throw new IllegalArgumentException("maxBackoff (" + maxBackoff + ") is shorter than initialBackoff ("
