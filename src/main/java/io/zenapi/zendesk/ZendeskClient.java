@@ -70,6 +70,9 @@ public final class ZendeskClient implements AutoCloseable {
         .connectTimeout(s.connectTimeout())
         .readTimeout(s.readTimeout())
         .writeTimeout(s.writeTimeout())
+        // the retry deadline bounds the whole call in real time, bodies included: a server trickling a body just
+        // under the read timeout cannot hold a call (or a thread) for longer
+        .callTimeout(s.retryPolicy().deadline())
         .retryOnConnectionFailure(false); // the RetryInterceptor decides, with backoff and the idempotency rule
     // after the shared client's own interceptors: what they add to a call (an Idempotency-Key, say) is seen by
     // the retry interceptor, and they run once per call, so every attempt carries the same header values

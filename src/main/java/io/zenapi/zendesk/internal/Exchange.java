@@ -70,7 +70,25 @@ public final class Exchange {
   @SuppressWarnings("unchecked")
   public <T> T execute(Call<T> call) {
     Request request = call.request();
-    return (T) execute(request, responseType(request));
+    return (T) execute(request, responseType(request), false);
+  }
+
+  /**
+   * Like {@link #execute(Call)}, for callers that cannot do without the body (a page, the ticket a safe update
+   * reads or writes): a 2xx without one (204, or an empty body) is a {@link MalformedResponseException}.
+   *
+   * @param call a call made by a method of a generated API interface
+   * @param <T> the body type
+   * @return the body, never null
+   * @throws IllegalArgumentException when the call was not made by a generated API method
+   * @throws io.zenapi.zendesk.errors.ZendeskApiException (or a subclass) for an HTTP error status
+   * @throws ZendeskTransportException when no response could be had
+   * @throws MalformedResponseException when the body is missing or not the JSON promised
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T executeForBody(Call<T> call) {
+    Request request = call.request();
+    return (T) execute(request, responseType(request), true);
   }
 
   /**
@@ -84,14 +102,39 @@ public final class Exchange {
    * @throws MalformedResponseException when the body is not the JSON promised
    */
   public Object execute(Request request, Type type) {
+    return execute(request, type, false);
+  }
+
+  /**
+   * {@link #execute(Request, Type)}, where a 2xx without a body is a {@link MalformedResponseException}.
+   *
+   * @param request the request
+   * @param type the type to bind the body to
+   * @return the body, never null
+   * @throws io.zenapi.zendesk.errors.ZendeskApiException (or a subclass) for an HTTP error status
+   * @throws ZendeskTransportException when no response could be had
+   * @throws MalformedResponseException when the body is missing or not the JSON promised
+   */
+  public Object executeForBody(Request request, Type type) {
+    return execute(request, type, true);
+  }
+
+  private Object execute(Request request, Type type, boolean bodyRequired) {
     try (Response response = http.newCall(request).execute()) {
       if (!response.isSuccessful()) {
         throw ApiErrors.fromResponse(response, clock);
       }
       if (type == null || type == Void.class || response.code() == 204) {
+        if (bodyRequired) {
+          throw noBody(response, type);
+        }
         return null;
       }
-      return parse(response, type);
+      Object value = parse(response, type);
+      if (value == null && bodyRequired) {
+        throw noBody(response, type);
+      }
+      return value;
     } catch (InterruptedIOException e) {
       if (Thread.currentThread().isInterrupted()) {
         throw new ZendeskTransportException("interrupted: " + describe(request), e);
@@ -142,7 +185,8 @@ public final class Exchange {
         throw new JsonParseException("data after the JSON document");
       }
       return value;
-    } catch (JsonParseException | IllegalStateException | IOException e) {
+    } catch (JsonParseException | IllegalStateException | NumberFormatException | IOException e) {
+      // NumberFormatException: Gson's float and double adapters let it through unwrapped
       if (e instanceof InterruptedIOException) {
         throw (InterruptedIOException) e;
       }
@@ -151,6 +195,12 @@ public final class Exchange {
           + " is not a valid " + simpleName(type) + ": " + problem(e) + " at " + reader.getPath(), response.code(),
           response.header(ApiErrors.REQUEST_ID), e);
     }
+  }
+
+  private static MalformedResponseException noBody(Response response, Type type) {
+    return new MalformedResponseException("HTTP " + response.code() + " from " + describe(response.request())
+        + " has no body; a " + (type == null ? "body" : simpleName(type)) + " was expected", response.code(),
+        response.header(ApiErrors.REQUEST_ID), null);
   }
 
   private static String problem(Exception e) {

@@ -80,7 +80,7 @@ final class PageSource<R, T> {
       }
       Request request = next;
       @SuppressWarnings("unchecked")
-      R response = (R) exchange.execute(request, type);
+      R response = (R) exchange.executeForBody(request, type); // an empty page body must not end the list
       List<T> pageItems = response == null ? null : items.apply(response);
       try {
         next = successor(request, response);

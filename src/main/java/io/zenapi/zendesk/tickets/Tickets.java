@@ -84,8 +84,9 @@ public final class Tickets {
       TicketObject changes = new TicketObject();
       change.accept(current, changes);
       changes.safeUpdate(true).updatedStamp(stamp);
-      TicketUpdateResponse r = exchange.execute(tickets.updateTicket(ticketId, new TicketUpdateRequest().ticket(changes)));
-      return r == null ? null : r.getTicket();
+      TicketUpdateResponse r = exchange.executeForBody(tickets.updateTicket(ticketId,
+          new TicketUpdateRequest().ticket(changes)));
+      return r.getTicket();
     });
   }
 
@@ -150,8 +151,8 @@ public final class Tickets {
   }
 
   private TicketObject read(long ticketId) {
-    TicketResponse r = exchange.execute(tickets.showTicket(ticketId, null, null, null));
-    TicketObject t = r == null ? null : r.getTicket();
+    TicketResponse r = exchange.executeForBody(tickets.showTicket(ticketId, null, null, null));
+    TicketObject t = r.getTicket();
     if (t == null || t.getUpdatedAt() == null) {
       throw new IllegalStateException("ticket " + ticketId + " came back without updated_at; a safe update needs it");
     }

@@ -137,7 +137,9 @@ public final class RetryPolicy {
   }
 
   /**
-   * The most time all attempts of one call may take together, waits included.
+   * The most time all attempts of one call may take together, waits included. The client also makes it the
+   * OkHttp call timeout, so it holds in real time too: an attempt whose body trickles in just under the read
+   * timeout is cut off at the deadline (a large download needs a deadline long enough for it).
    *
    * @return the deadline of one call
    */
