@@ -29,8 +29,11 @@ public final class YamlFiles {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new SpecBuildException(file + ": does not exist; check the path.");
     } catch (IOException e) {
-      throw new SpecBuildException(file + ": cannot be read (" + e.getMessage() + ").");
+      throw new SpecBuildException(file + ": cannot be read (" + e.getClass().getSimpleName() + ": "
+          + e.getMessage() + ").");
     }
     return parse(text, file.toString());
   }

@@ -81,7 +81,7 @@ final class PageSource<R, T> {
       Request request = next;
       @SuppressWarnings("unchecked")
       R response = (R) exchange.executeForBody(request, type); // an empty page body must not end the list
-      List<T> pageItems = response == null ? null : items.apply(response);
+      List<T> pageItems = items.apply(response);
       try {
         next = successor(request, response);
       } catch (PaginationException e) {
@@ -118,9 +118,6 @@ final class PageSource<R, T> {
 
     /** The request for the page after {@code response}, or null when the list is complete. */
     private Request successor(Request current, R response) {
-      if (response == null) {
-        return null;
-      }
       Object endOfStream = ModelFields.get(response, "end_of_stream");
       if (endOfStream instanceof Boolean eos) {
         if (eos) {
