@@ -154,6 +154,35 @@ public final class ZendeskClient implements AutoCloseable {
   }
 
   /**
+   * Runs a call with an {@code Idempotency-Key}, so that a POST or PATCH (creating a ticket, say) is retried after a
+   * 503 or a lost connection like a GET, without being applied twice: Zendesk answers a repeated key with the first
+   * result. Use one key per logical operation (a UUID kept with the work item) and the same key when the operation
+   * is run again after a crash.
+   *
+   * @param call a call made by a method of a generated API interface
+   * @param idempotencyKey the key: 1 to 255 printable ASCII characters
+   * @param <T> the body type
+   * @return the body, or null for operations that return none
+   * @throws io.zenapi.zendesk.errors.ZendeskApiException (or a subclass) for an HTTP error status
+   * @throws io.zenapi.zendesk.errors.ZendeskTransportException when no response could be had
+   * @throws io.zenapi.zendesk.errors.MalformedResponseException when the body is not the JSON promised
+   * @throws IllegalStateException when the client is closed
+   * @throws IllegalArgumentException when {@code call} is null or the key is blank, too long or not printable ASCII
+   */
+  public <T> T execute(Call<T> call, String idempotencyKey) {
+    ensureOpen();
+    if (call == null) {
+      throw new IllegalArgumentException("execute: call must not be null");
+    }
+    if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 255
+        || !idempotencyKey.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw new IllegalArgumentException("execute: the idempotency key must be 1 to 255 printable ASCII characters"
+          + " without spaces");
+    }
+    return exchange.execute(call, idempotencyKey);
+  }
+
+  /**
    * Every item of a list operation, fetched lazily page by page. See {@link Paginated}.
    *
    * <pre>{@code

@@ -74,6 +74,26 @@ public final class Exchange {
   }
 
   /**
+   * {@link #execute(Call)} with an {@code Idempotency-Key} header on the request, which makes a POST or PATCH
+   * retryable by the transport.
+   *
+   * @param call a call made by a method of a generated API interface
+   * @param idempotencyKey the key, sent unchanged on every attempt
+   * @param <T> the body type
+   * @return the body, or null for operations that return none
+   * @throws IllegalArgumentException when the call was not made by a generated API method
+   * @throws io.zenapi.zendesk.errors.ZendeskApiException (or a subclass) for an HTTP error status
+   * @throws ZendeskTransportException when no response could be had
+   * @throws MalformedResponseException when the body is not the JSON promised
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T execute(Call<T> call, String idempotencyKey) {
+    Request request = call.request().newBuilder()
+        .header(io.zenapi.zendesk.transport.RetryInterceptor.IDEMPOTENCY_KEY, idempotencyKey).build();
+    return (T) execute(request, responseType(request), false);
+  }
+
+  /**
    * Like {@link #execute(Call)}, for callers that cannot do without the body (a page, the ticket a safe update
    * reads or writes): a 2xx without one (204, or an empty body) is a {@link MalformedResponseException}.
    *

@@ -177,4 +177,27 @@ class IdempotencyTest {
     assertEquals(List.of(expect("PUT " + UPDATE, BEARER, null)), h.requests());
     assertEquals(List.of(), h.sleeper.waits());
   }
+
+  @Test
+  void executeWithAKeyRetriesAPostWithThatKeyOnEveryAttempt() {
+    h.sequence(IdempotencyTest::create, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), json(503, "{}"),
+        json(201, CREATED));
+    ZendeskClient client = h.client(b -> b.retryPolicy(RetryPolicy.builder().jitter(0).build()));
+
+    client.execute(client.api(TicketsApi.class).createTicket(null, newTicket()), "order-4711-create");
+
+    assertEquals(repeat(3, expect("POST " + CREATE, BEARER, "order-4711-create")), h.requests());
+    assertEquals(millis(500, 1000), h.sleeper.waits());
+  }
+
+  @Test
+  void aBadIdempotencyKeyIsRefusedBeforeAnyRequest() {
+    ZendeskClient client = h.exactClient(5);
+    TicketsApi api = client.api(TicketsApi.class);
+    for (String bad : new String[] {null, "", " ", "has space", "x".repeat(256), "caf\u00e9"}) {
+      assertThrows(IllegalArgumentException.class, () -> client.execute(api.createTicket(null, newTicket()), bad),
+          String.valueOf(bad));
+    }
+    assertEquals(List.of(), h.requests());
+  }
 }
