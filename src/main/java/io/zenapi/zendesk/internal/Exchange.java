@@ -33,16 +33,6 @@ public final class Exchange {
   private final Clock clock;
 
   /**
-   * An exchange over the client's configured OkHttp client, on the system clock.
-   *
-   * @param http the client's OkHttp client, with its interceptors
-   * @param gson binds the bodies
-   */
-  public Exchange(OkHttpClient http, Gson gson) {
-    this(http, gson, Clock.systemUTC());
-  }
-
-  /**
    * An exchange over the client's configured OkHttp client; {@code clock} measures {@code Retry-After} dates.
    *
    * @param http the client's OkHttp client, with its interceptors
@@ -112,21 +102,7 @@ public final class Exchange {
   }
 
   /**
-   * Executes a request and binds the body to {@code type} (null or {@code Void} for no body).
-   *
-   * @param request the request
-   * @param type the type to bind the body to; null or {@code Void.class} for none
-   * @return the body, or null when there is none (no type, a 204 or an empty body)
-   * @throws io.zenapi.zendesk.errors.ZendeskApiException (or a subclass) for an HTTP error status
-   * @throws ZendeskTransportException when no response could be had
-   * @throws MalformedResponseException when the body is not the JSON promised
-   */
-  public Object execute(Request request, Type type) {
-    return execute(request, type, false);
-  }
-
-  /**
-   * {@link #execute(Request, Type)}, where a 2xx without a body is a {@link MalformedResponseException}.
+   * Sends a request and binds its body to {@code type}; a 2xx without a body is a {@link MalformedResponseException}.
    *
    * @param request the request
    * @param type the type to bind the body to
