@@ -56,7 +56,8 @@ public final class RefChecker {
   private static void walk(Object node, String at, SpecFile file, Map<String, Object> merged, List<String> out) {
     if (node instanceof Map<?, ?> map) {
       boolean propertyNames = at.endsWith("/properties");
-      boolean exampleObject = !propertyNames && at.matches(".*/examples/[^/]+") && !at.matches(".*/properties/examples/[^/]+");
+      boolean exampleObject = !propertyNames && at.matches(".*/examples/[^/]+")
+          && !at.matches(".*/properties/examples/[^/]+");
       for (Map.Entry<?, ?> e : map.entrySet()) {
         String key = String.valueOf(e.getKey());
         if ("$ref".equals(key) && !propertyNames) {

@@ -122,7 +122,8 @@ public final class SpecImporter {
   }
 
   /** component key ("schemas/TicketObject") → owning area. */
-  private static Map<String, String> assignComponents(Map<String, Object> spec, Map<String, Map<String, Object>> areas) {
+  private static Map<String, String> assignComponents(Map<String, Object> spec,
+      Map<String, Map<String, Object>> areas) {
     Map<String, String> owners = new HashMap<>();
     // 1. components referenced directly by operations: the area with the most referencing operations owns them
     Map<String, Map<String, Integer>> votes = new HashMap<>();

@@ -59,7 +59,8 @@ public class JobFailedException extends ZendeskException {
       if (job.getResults() instanceof List<?> results) {
         for (Object r : results) {
           if (r instanceof Map<?, ?> m && (m.get("error") != null || m.get("errors") != null
-              || "Failed".equalsIgnoreCase(String.valueOf(m.get("status"))) || Boolean.FALSE.equals(m.get("success")))) {
+              || "Failed".equalsIgnoreCase(String.valueOf(m.get("status")))
+              || Boolean.FALSE.equals(m.get("success")))) {
             @SuppressWarnings("unchecked")
             Map<String, Object> item = (Map<String, Object>) m;
             out.add(item);

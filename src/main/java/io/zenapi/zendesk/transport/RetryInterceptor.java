@@ -18,8 +18,8 @@ import okhttp3.ResponseBody;
  * The one retry mechanism of the client, as an OkHttp interceptor: see {@link RetryPolicy} for what is retried.
  *
  * <p>JSON bodies (and bodies without a {@code Content-Type}) are read completely inside the interceptor, so a
- * connection reset in the middle of a body is retried like any other connection failure. An interrupted thread stops at once: the wait is abandoned, the
- * interrupt flag is set again and an {@link InterruptedIOException} ends the call.
+ * connection reset in the middle of a body is retried like any other connection failure. An interrupted thread stops
+ * at once: the wait is abandoned, the interrupt flag is set again and an {@link InterruptedIOException} ends the call.
  */
 public final class RetryInterceptor implements Interceptor {
   /** The header that makes a POST or PATCH safe to retry. */

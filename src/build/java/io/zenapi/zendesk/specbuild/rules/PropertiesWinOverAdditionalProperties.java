@@ -3,9 +3,9 @@ package io.zenapi.zendesk.specbuild.rules;
 import java.util.Map;
 
 /**
- * A schema with declared properties (its own or through {@code allOf}) drops {@code additionalProperties}. With both, the generator makes the
- * model extend {@code HashMap}: Gson then fills the map and every typed getter returns null. Schemas with only
- * {@code additionalProperties} (true maps, such as custom field values by key) are left alone.
+ * A schema with declared properties (its own or through {@code allOf}) drops {@code additionalProperties}. With both,
+ * the generator makes the model extend {@code HashMap}: Gson then fills the map and every typed getter returns null.
+ * Schemas with only {@code additionalProperties} (true maps, such as custom field values by key) are left alone.
  */
 public final class PropertiesWinOverAdditionalProperties implements NormalisationRule {
   @Override
