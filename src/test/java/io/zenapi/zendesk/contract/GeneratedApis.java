@@ -33,7 +33,8 @@ public final class GeneratedApis {
 
   private final Map<String, Method> byOperationId = new HashMap<>();
 
-  GeneratedApis() {
+  /** Indexes every generated API interface on the class path. */
+  public GeneratedApis() {
     for (Class<?> api : apiInterfaces()) {
       for (Method m : api.getDeclaredMethods()) {
         Method before = byOperationId.put(m.getName().toLowerCase(Locale.ROOT), m);
@@ -51,7 +52,7 @@ public final class GeneratedApis {
   }
 
   /** The generated method for an operationId (the generator lower-cases its first letter). */
-  Method method(String operationId) {
+  public Method method(String operationId) {
     return byOperationId.get(operationId.toLowerCase(Locale.ROOT));
   }
 
@@ -72,7 +73,7 @@ public final class GeneratedApis {
    * Arguments for every parameter: a value of the declared type for each path, query and header parameter,
    * and the body parsed from {@code bodyExample} when one is given.
    */
-  static Object[] arguments(Method m, JsonElement bodyExample, Gson gson) {
+  public static Object[] arguments(Method m, JsonElement bodyExample, Gson gson) {
     Type[] types = m.getGenericParameterTypes();
     Annotation[][] annotations = m.getParameterAnnotations();
     Object[] args = new Object[types.length];

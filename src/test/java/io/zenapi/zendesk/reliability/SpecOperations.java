@@ -4,31 +4,24 @@ import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.zenapi.zendesk.contract.GeneratedApis;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
-import okhttp3.MediaType;
-import okhttp3.MultipartBody;
-import okhttp3.RequestBody;
 
-/** Test support (copied from the package-private contract/MergedSpec and GeneratedApis): operations with a 2xx example, their generated method and plausible arguments. */
+/**
+ * Test support: the merged spec's operations with a 2xx example, each with its generated method (found, and given
+ * plausible arguments, by the contract tests' {@link GeneratedApis}).
+ */
 final class SpecOperations {
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
   private static final String API_PACKAGE = "io.zenapi.zendesk.generated.api";
@@ -51,7 +44,7 @@ final class SpecOperations {
     } catch (IOException e) {
       throw new IllegalStateException("merged spec not found at " + path + "; run the Maven build first", e);
     }
-    Map<String, Method> methods = generatedMethods();
+    GeneratedApis methods = new GeneratedApis();
     List<Op> out = new ArrayList<>();
     for (Map.Entry<String, JsonElement> p : root.getAsJsonObject("paths").entrySet()) {
       for (Map.Entry<String, JsonElement> m : p.getValue().getAsJsonObject().entrySet()) {
@@ -70,7 +63,7 @@ final class SpecOperations {
           JsonElement example = firstExample(root, deref(root, r.getValue().getAsJsonObject()));
           if (example != null) {
             String id = op.get("operationId").getAsString();
-            Method g = methods.get(id.toLowerCase(Locale.ROOT));
+            Method g = methods.method(id);
             if (g == null) {
               throw new IllegalStateException("no generated method for " + id);
             }
@@ -116,78 +109,9 @@ final class SpecOperations {
     return current;
   }
 
-  private static Map<String, Method> generatedMethods() {
-    String dir = API_PACKAGE.replace('.', '/');
-    URL url = SpecOperations.class.getClassLoader().getResource(dir);
-    if (url == null || !url.getProtocol().equals("file")) {
-      throw new IllegalStateException("generated API classes not found on the class path at " + dir);
-    }
-    Map<String, Method> byId = new HashMap<>();
-    try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-      for (String n : files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith("Api.class")).sorted()
-          .toList()) {
-        Class<?> api = Class.forName(API_PACKAGE + "." + n.substring(0, n.length() - ".class".length()));
-        for (Method m : api.getDeclaredMethods()) {
-          byId.put(m.getName().toLowerCase(Locale.ROOT), m);
-        }
-      }
-    } catch (IOException | URISyntaxException | ClassNotFoundException e) {
-      throw new IllegalStateException(e);
-    }
-    return byId;
-  }
-
-  /** A plausible non-null argument for each parameter (bodies are empty models). */
+  /** A plausible non-null argument for each parameter (bodies are empty models): the contract tests' samples. */
   static Object[] arguments(Method m, Gson gson) {
-    Type[] types = m.getGenericParameterTypes();
-    Object[] args = new Object[types.length];
-    for (int i = 0; i < types.length; i++) {
-      args[i] = sample(types[i], gson);
-    }
-    return args;
-  }
-
-  private static Object sample(Type type, Gson gson) {
-    Class<?> raw = raw(type);
-    if (raw == Long.class || raw == long.class) {
-      return 35436L;
-    }
-    if (raw == Integer.class || raw == int.class) {
-      return 7;
-    }
-    if (raw == Boolean.class || raw == boolean.class) {
-      return Boolean.TRUE;
-    }
-    if (raw == String.class || raw == Object.class) {
-      return "abc";
-    }
-    if (raw == BigDecimal.class) {
-      return new BigDecimal("1.5");
-    }
-    if (raw == OffsetDateTime.class) {
-      return OffsetDateTime.parse("2026-01-02T03:04:05Z");
-    }
-    if (raw == LocalDate.class) {
-      return LocalDate.parse("2026-01-02");
-    }
-    if (raw == URI.class) {
-      return URI.create("https://example.zendesk.com/x");
-    }
-    if (List.class.isAssignableFrom(raw) || Set.class.isAssignableFrom(raw)) {
-      Object element = sample(((ParameterizedType) type).getActualTypeArguments()[0], gson);
-      return Set.class.isAssignableFrom(raw) ? Set.of(element) : List.of(element);
-    }
-    if (Map.class.isAssignableFrom(raw)) {
-      return Map.of("key", "abc");
-    }
-    if (raw == RequestBody.class) {
-      return RequestBody.create("file contents", MediaType.get("application/octet-stream"));
-    }
-    if (raw == MultipartBody.Part.class) {
-      return MultipartBody.Part.createFormData("file", "a.txt",
-          RequestBody.create("file contents", MediaType.get("text/plain")));
-    }
-    return gson.fromJson("{}", raw); // a generated model
+    return GeneratedApis.arguments(m, null, gson);
   }
 
   static Class<?> raw(Type type) {
