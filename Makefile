@@ -1,7 +1,7 @@
 # The README's two set-up commands are `make demo` and `make test`.
 MVN ?= mvn -B -ntp
 
-.PHONY: demo test bench generate compile import-spec clean
+.PHONY: demo test bench generate compile import-spec spec-diff clean
 
 ## demo: the library's main job against an embedded mock Zendesk (no account needed)
 demo:
@@ -28,6 +28,12 @@ compile:
 import-spec:
 	@test -n "$(SPEC)" || { echo "usage: make import-spec SPEC=path/to/oas.yaml"; exit 2; }
 	$(MVN) -q initialize exec:java@import-spec -Dspec="$(abspath $(SPEC))"
+
+## spec-diff SPEC=path/to/oas.yaml|fragments-dir: report what a new upstream spec changes for Java callers
+##   (target/spec-diff/report.md); fails on breaking changes unless ALLOW_BREAKING=1. openapi/ is not touched.
+spec-diff:
+	@test -n "$(SPEC)" || { echo "usage: make spec-diff SPEC=path/to/oas.yaml [ALLOW_BREAKING=1]"; exit 2; }
+	$(MVN) -q initialize exec:java@spec-diff -Dspec="$(abspath $(SPEC))" -Dallow.breaking="$(or $(ALLOW_BREAKING),0)"
 
 clean:
 	$(MVN) -q clean

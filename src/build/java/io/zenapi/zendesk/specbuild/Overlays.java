@@ -21,30 +21,49 @@ import java.util.Objects;
 public final class Overlays {
   private Overlays() {}
 
-  /** Applies one overlay to {@code spec} in place. */
-  public static void apply(SpecFile overlay, Map<String, Object> spec) {
+  /** Applies one overlay to {@code spec} in place; a part aimed at an operation that does not exist stops the build. */
+  public static boolean apply(SpecFile overlay, Map<String, Object> spec) {
+    return apply(overlay, spec, null);
+  }
+
+  /**
+   * Applies one overlay to {@code spec} in place.
+   *
+   * @param skipped when null, a part aimed at a path or operation that does not exist stops the build; otherwise
+   *     that part is left out and the reason is added here (the spec diff previews a new upstream spec this way,
+   *     so a stale overlay is reported instead of hiding every other finding)
+   * @return whether the overlay changed anything: an overlay that changes nothing has been made redundant upstream
+   */
+  public static boolean apply(SpecFile overlay, Map<String, Object> spec, List<String> skipped) {
     List<String> problems = new ArrayList<>();
-    Map<String, Object> paths = Tree.map(overlay.doc(), "paths");
+    Map<String, Object> doc = Tree.copyMap(overlay.doc());
+    Map<String, Object> paths = Tree.map(doc, "paths");
     if (paths != null) {
       Map<String, Object> specPaths = Tree.map(spec, "paths");
-      for (Map.Entry<String, Object> p : paths.entrySet()) {
+      for (Map.Entry<String, Object> p : List.copyOf(paths.entrySet())) {
         Map<String, Object> target = Tree.map(specPaths, p.getKey());
         Map<String, Object> item = Tree.asMap(p.getValue());
         if (target == null || item == null) {
           problems.add(overlay.name() + ": targets path " + p.getKey() + ", which no area file defines."
               + " Update the overlay to the path's new name, or delete this part of it.");
+          paths.remove(p.getKey());
           continue;
         }
-        for (String method : item.keySet()) {
+        for (String method : List.copyOf(item.keySet())) {
           if (Operation.METHODS.contains(method) && !target.containsKey(method)) {
             problems.add(overlay.name() + ": targets " + method.toUpperCase(java.util.Locale.ROOT) + " "
                 + p.getKey() + ", which no area file defines. Update or delete this part of the overlay.");
+            item.remove(method);
           }
         }
       }
     }
     if (!problems.isEmpty()) {
-      throw new SpecBuildException(problems);
+      if (skipped == null) {
+        throw new SpecBuildException(problems);
+      }
+      skipped.addAll(problems);
+      problems.clear();
     }
     for (Map.Entry<String, Object> e : overlay.doc().entrySet()) {
       if (e.getValue() == null) {
@@ -55,11 +74,41 @@ public final class Overlays {
     if (!problems.isEmpty()) {
       throw new SpecBuildException(problems);
     }
-    for (Map.Entry<String, Object> e : overlay.doc().entrySet()) {
+    // Only the subtrees the overlay touches are compared, so the check costs what the overlay is worth.
+    Map<String, Object> before = touched(doc, spec);
+    for (Map.Entry<String, Object> e : doc.entrySet()) {
       if (!e.getKey().equals("x-overlay")) {
         mergeEntry(spec, e.getKey(), e.getValue());
       }
     }
+    return !before.equals(touched(doc, spec));
+  }
+
+  /** Copies of the spec's subtrees two levels under each key the overlay sets ({@code paths./x}, {@code components.schemas.X}). */
+  private static Map<String, Object> touched(Map<String, Object> overlay, Map<String, Object> spec) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    overlay.forEach((top, value) -> {
+      if (top.equals("x-overlay")) {
+        return;
+      }
+      Map<String, Object> section = Tree.asMap(value);
+      if (section == null) {
+        out.put(top, Tree.copy(spec.get(top)));
+        return;
+      }
+      Map<String, Object> specSection = Tree.map(spec, top);
+      section.forEach((key, sub) -> {
+        Object specValue = specSection == null ? null : specSection.get(key);
+        Map<String, Object> subMap = Tree.asMap(sub);
+        Map<String, Object> specSub = Tree.asMap(specValue);
+        if (!top.equals("paths") && subMap != null && specSub != null) {
+          subMap.keySet().forEach(k -> out.put(top + "/" + key + "/" + k, Tree.copy(specSub.get(k))));
+        } else {
+          out.put(top + "/" + key, Tree.copy(specValue));
+        }
+      });
+    });
+    return out;
   }
 
   private static void mergeEntry(Map<String, Object> target, String key, Object value) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -23,7 +24,10 @@ public final class SpecMerge {
   public static final String OVERLAY_DIR = "overlays";
 
   private final List<NormalisationRule> rules;
+  private final boolean lenientOverlays;
   private final List<String> log = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
+  private final Map<String, Integer> ruleChanges = new LinkedHashMap<>();
 
   /** A merge with the project's normalisation rules. */
   public SpecMerge() {
@@ -32,7 +36,21 @@ public final class SpecMerge {
 
   /** A merge with the given rules (tests run one rule at a time). */
   public SpecMerge(List<NormalisationRule> rules) {
+    this(rules, false);
+  }
+
+  private SpecMerge(List<NormalisationRule> rules, boolean lenientOverlays) {
     this.rules = List.copyOf(rules);
+    this.lenientOverlays = lenientOverlays;
+  }
+
+  /**
+   * The same merge, except that an overlay part aimed at an operation the specs no longer define is left out and
+   * reported in {@link #warnings()} instead of stopping the merge. The spec diff previews a new upstream spec this
+   * way; the build itself stays strict.
+   */
+  public SpecMerge lenientOverlays() {
+    return new SpecMerge(rules, true);
   }
 
   /** Merges the spec directory and returns the merged, normalised spec. */
@@ -80,17 +98,39 @@ public final class SpecMerge {
         + countComponents(spec) + " components");
 
     for (SpecFile overlay : overlays) {
-      Overlays.apply(overlay, spec);
+      List<String> skipped = lenientOverlays ? new ArrayList<>() : null;
+      Map<String, Object> before = lenientOverlays ? Tree.copyMap(spec) : null;
+      boolean changed = Overlays.apply(overlay, spec, skipped);
       List<String> problems = RefChecker.check(overlay, spec);
+      if (!problems.isEmpty() && before != null) {
+        // the overlay needs components the new spec no longer has: preview without it, and say so
+        spec.clear();
+        spec.putAll(before);
+        warnings.add(overlay.name() + ": left out whole, its references no longer resolve: "
+            + String.join(" ", problems));
+        continue;
+      }
       if (!problems.isEmpty()) {
         throw new SpecBuildException(problems);
+      }
+      if (!changed) {
+        warnings.add(overlay.name() + ": changes nothing; upstream already has what it adds. Delete it.");
+      }
+      if (skipped != null) {
+        skipped.forEach(w -> warnings.add(w + " (left out)"));
       }
     }
     log.add("applied " + overlays.size() + " overlays");
 
     for (NormalisationRule rule : rules) {
       int changes = rule.apply(spec);
+      ruleChanges.put(rule.name(), changes);
       log.add(String.format("rule %-36s %5d changes", rule.name(), changes));
+      if (changes == 0) {
+        // a rule that silently stopped applying is how a regression slips in after an upstream change
+        warnings.add("rule " + rule.name() + " matches nothing: upstream fixed the defect it works around, or"
+            + " changed its shape so that the rule no longer sees it. Check before deleting or adapting it.");
+      }
     }
     RefChecker.checkMerged(spec, "merged spec (after normalisation)");
     return spec;
@@ -99,6 +139,16 @@ public final class SpecMerge {
   /** What the last merge did, one line a step. */
   public List<String> log() {
     return List.copyOf(log);
+  }
+
+  /** What the last merge found suspicious but not fatal: rules and overlays that no longer apply. */
+  public List<String> warnings() {
+    return List.copyOf(warnings);
+  }
+
+  /** How many places each normalisation rule changed in the last merge, in the order they ran. */
+  public Map<String, Integer> ruleChanges() {
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ruleChanges));
   }
 
   private static SpecFile readCollecting(Path p, List<String> problems) {
