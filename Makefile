@@ -1,7 +1,8 @@
 # The README's two set-up commands are `make demo` and `make test`.
 MVN ?= mvn -B -ntp
+BASELINE_DIR = target/api-baseline
 
-.PHONY: demo test bench generate compile import-spec spec-diff clean
+.PHONY: demo test api-check api-baseline bench generate compile import-spec spec-diff clean
 
 ## demo: the library's main job against an embedded mock Zendesk (no account needed)
 demo:
@@ -11,6 +12,24 @@ demo:
 ## test: merge + normalise the specs, generate the client, compile, run every test
 test:
 	$(MVN) verify
+
+## api-check: build the jar (no tests) and compare the hand-written public API with api/*-api.jar (japicmp)
+api-check:
+	$(MVN) -DskipTests verify
+
+## api-baseline RELEASE=x.y.z: rebuild api/zendesk-client-x.y.z-api.jar from tag vx.y.z (after each release)
+api-baseline:
+	@test -n "$(RELEASE)" || { echo "usage: make api-baseline RELEASE=0.1.0"; exit 2; }
+	rm -rf $(BASELINE_DIR) && mkdir -p $(BASELINE_DIR)/src $(BASELINE_DIR)/classes api
+	git archive --format=tar v$(RELEASE) | tar -x -C $(BASELINE_DIR)/src
+	cd $(BASELINE_DIR)/src && $(MVN) -q -DskipTests package
+	cp -R $(BASELINE_DIR)/src/target/classes/io $(BASELINE_DIR)/classes/
+	rm -rf $(BASELINE_DIR)/classes/io/zenapi/zendesk/generated
+	find $(BASELINE_DIR)/classes -type f ! -path '*/io/zenapi/zendesk/*' -delete
+	rm -f api/zendesk-client-$(RELEASE)-api.jar
+	cd $(BASELINE_DIR)/classes && jar --create --no-manifest --file $(CURDIR)/api/zendesk-client-$(RELEASE)-api.jar \
+	  --date="$$(git -C $(CURDIR) log -1 --format=%cI v$(RELEASE))" $$(find . -type f -name '*.class' | LC_ALL=C sort)
+	@jar --list --file api/zendesk-client-$(RELEASE)-api.jar | wc -l | xargs echo "api/zendesk-client-$(RELEASE)-api.jar: classes:"
 
 ## bench: pagination throughput/allocation vs the floor and the cloudbees client, -Xmx64m pass, job polling
 bench:
