@@ -1,6 +1,7 @@
 # The README's two set-up commands are `make demo` and `make test`.
 MVN ?= mvn -B -ntp
 BASELINE_DIR = target/api-baseline
+BASELINE_JAR = api/zendesk-client-$(RELEASE)-api.jar
 
 .PHONY: demo test api-check api-baseline bench generate compile import-spec spec-diff clean
 
@@ -26,10 +27,10 @@ api-baseline:
 	cp -R $(BASELINE_DIR)/src/target/classes/io $(BASELINE_DIR)/classes/
 	rm -rf $(BASELINE_DIR)/classes/io/zenapi/zendesk/generated
 	find $(BASELINE_DIR)/classes -type f ! -path '*/io/zenapi/zendesk/*' -delete
-	rm -f api/zendesk-client-$(RELEASE)-api.jar
-	cd $(BASELINE_DIR)/classes && jar --create --no-manifest --file $(CURDIR)/api/zendesk-client-$(RELEASE)-api.jar \
-	  --date="$$(git -C $(CURDIR) log -1 --format=%cI v$(RELEASE))" $$(find . -type f -name '*.class' | LC_ALL=C sort)
-	@jar --list --file api/zendesk-client-$(RELEASE)-api.jar | wc -l | xargs echo "api/zendesk-client-$(RELEASE)-api.jar: classes:"
+	rm -f $(BASELINE_JAR)
+	cd $(BASELINE_DIR)/classes && jar --create --no-manifest --file $(CURDIR)/$(BASELINE_JAR) \
+	  --date="$$(git -C $(CURDIR) log -1 --format=%cI v$(RELEASE))" $$(find . -name '*.class' | LC_ALL=C sort)
+	@echo "$(BASELINE_JAR): $$(jar --list --file $(BASELINE_JAR) | wc -l) classes, $$(wc -c < $(BASELINE_JAR)) bytes"
 
 ## bench: pagination throughput/allocation vs the floor and the cloudbees client, -Xmx64m pass, job polling
 bench:
