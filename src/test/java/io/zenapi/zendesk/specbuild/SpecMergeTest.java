@@ -492,6 +492,64 @@ class SpecMergeTest {
   }
 
   @Test
+  void rulesThatMatchNothingAndOverlaysThatChangeNothingAreWarnedAbout() {
+    write(dir, "_root.yaml", ROOT);
+    write(dir, "tickets.yaml", TICKETS);
+    // upstream already says this: the overlay has become redundant
+    write(dir, "overlays/same.yaml", "paths:\n  /api/v2/tickets:\n    get:\n      operationId: ListTickets\n");
+    write(dir, "overlays/real.yaml", "paths:\n  /api/v2/tickets:\n    get:\n      summary: List tickets\n");
+
+    SpecMerge merge = new SpecMerge();
+    merge.merge(dir);
+
+    // TICKETS has an integer to widen but no enum to open
+    assertEquals(1, merge.ruleChanges().get("IntegersAre64Bit"));
+    assertEquals(0, merge.ruleChanges().get("OpenEnums"));
+    List<String> warnings = merge.warnings();
+    assertTrue(warnings.contains("overlays/same.yaml: changes nothing; upstream already has what it adds. Delete it."),
+        warnings::toString);
+    assertTrue(warnings.stream().noneMatch(w -> w.contains("real.yaml")), warnings::toString);
+    assertTrue(warnings.stream().anyMatch(w -> w.startsWith("rule OpenEnums matches nothing")), warnings::toString);
+    assertTrue(warnings.stream().noneMatch(w -> w.startsWith("rule IntegersAre64Bit")), warnings::toString);
+  }
+
+  @Test
+  void aLenientMergeLeavesOutStaleOverlayPartsAndSaysSo() {
+    write(dir, "_root.yaml", ROOT);
+    write(dir, "tickets.yaml", TICKETS);
+    write(dir, "overlays/tickets-fix.yaml", """
+        paths:
+          /api/v2/tickets:
+            get:
+              summary: still applies
+            post:
+              summary: upstream dropped it
+        """);
+    write(dir, "overlays/needs-gone.yaml", """
+        components:
+          schemas:
+            Extra:
+              properties:
+                view: {$ref: '#/components/schemas/View'}
+        """);
+
+    SpecMerge merge = new SpecMerge().lenientOverlays();
+    Map<String, Object> spec = merge.merge(dir);
+
+    Map<String, Object> item = Tree.map(Tree.map(spec, "paths"), "/api/v2/tickets");
+    assertEquals("still applies", Tree.string(Tree.map(item, "get"), "summary"));
+    assertEquals(null, item.get("post"));
+    assertEquals(null, Tree.map(Tree.map(Tree.map(spec, "components"), "schemas"), "Extra"));
+    List<String> warnings = merge.warnings();
+    assertTrue(warnings.stream().anyMatch(w -> w.startsWith("overlays/tickets-fix.yaml: targets POST /api/v2/tickets")
+        && w.endsWith("(left out)")), warnings::toString);
+    assertTrue(warnings.stream().anyMatch(w -> w.startsWith("overlays/needs-gone.yaml: left out whole, its"
+        + " references no longer resolve") && w.contains("#/components/schemas/View")), warnings::toString);
+    // the same specs stop the strict merge the build uses
+    assertThrows(SpecBuildException.class, () -> new SpecMerge().merge(dir));
+  }
+
+  @Test
   void overlayAddsRequestBodyToExistingOperation() {
     write(dir, "_root.yaml", ROOT);
     write(dir, "tickets.yaml", TICKETS);

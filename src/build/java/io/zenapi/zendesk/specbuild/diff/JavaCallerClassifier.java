@@ -258,27 +258,14 @@ public final class JavaCallerClassifier {
     if (c == null) {
       return;
     }
-    if (!top) {
-      String oldType = before.type(rawOld);
-      String newType = after.type(rawNew);
-      if (!oldType.equals(newType)) {
-        add(Severity.BREAKING, Kind.FIELD_RETYPED, where, java, "`" + java + "` changes type: " + oldType + " → "
-            + newType);
-        return;
-      }
-      if (rawOld != null && rawOld.get$ref() != null) {
-        return;
-      }
+    if (!top && (retyped(rawOld, rawNew, where, java) || rawOld != null && rawOld.get$ref() != null)) {
+      return;
     }
     Schema<?> o = c.getOldSchema();
     Schema<?> n = c.getNewSchema();
     if (c.isChangedType()) {
-      String oldType = before.type(o);
-      String newType = after.type(n);
-      if (!oldType.equals(newType)) {
-        add(Severity.BREAKING, Kind.FIELD_RETYPED, where, java, "`" + java + "` changes type: " + oldType + " → "
-            + newType);
-      }
+      // openapi-diff says type or format changed; it matters only when the Java type does
+      retyped(o, n, where, java);
       return;
     }
     if (c.getEnumeration() != null) {
@@ -319,6 +306,18 @@ public final class JavaCallerClassifier {
     if (c.getAddProp() != null) {
       schema(c.getAddProp(), additional(o), additional(n), where, java + "{}", false);
     }
+  }
+
+  /** Reports a field whose Java type changed; returns whether it did. */
+  private boolean retyped(Schema<?> o, Schema<?> n, String where, String java) {
+    String oldType = before.type(o);
+    String newType = after.type(n);
+    if (oldType.equals(newType)) {
+      return false;
+    }
+    add(Severity.BREAKING, Kind.FIELD_RETYPED, where, java, "`" + java + "` changes type: " + oldType + " → "
+        + newType);
+    return true;
   }
 
   private static Schema<?> property(Schema<?> s, String name) {

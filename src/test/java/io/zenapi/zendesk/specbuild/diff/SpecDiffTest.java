@@ -23,6 +23,40 @@ class SpecDiffTest {
   @TempDir Path dir;
   private Path committed;
 
+  /** GET one ticket: a path parameter and a model returned. */
+  static final String SHOW_TICKET = """
+          get:
+            operationId: ShowTicket
+            tags: [Tickets]
+            parameters:
+            - {name: ticket_id, in: path, required: true, schema: {type: integer}}
+            responses:
+              '200':
+                description: ok
+                content:
+                  application/json:
+                    schema: {$ref: '#/components/schemas/TicketResponse'}
+      """;
+
+  /** PUT one ticket: a JSON body. */
+  static final String UPDATE_TICKET = """
+          put:
+            operationId: UpdateTicket
+            tags: [Tickets]
+            parameters:
+            - {name: ticket_id, in: path, required: true, schema: {type: integer}}
+            requestBody:
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/TicketResponse'}
+            responses:
+              '200':
+                description: ok
+                content:
+                  application/json:
+                    schema: {$ref: '#/components/schemas/TicketResponse'}
+      """;
+
   /** The committed upstream: two ticket operations, one update with a body, models with an enum and an id. */
   static final String BASE = """
       openapi: 3.0.3
@@ -44,32 +78,7 @@ class SpecDiffTest {
                   application/json:
                     schema: {$ref: '#/components/schemas/TicketsResponse'}
         /api/v2/tickets/{ticket_id}:
-          get:
-            operationId: ShowTicket
-            tags: [Tickets]
-            parameters:
-            - {name: ticket_id, in: path, required: true, schema: {type: integer}}
-            responses:
-              '200':
-                description: ok
-                content:
-                  application/json:
-                    schema: {$ref: '#/components/schemas/TicketResponse'}
-          put:
-            operationId: UpdateTicket
-            tags: [Tickets]
-            parameters:
-            - {name: ticket_id, in: path, required: true, schema: {type: integer}}
-            requestBody:
-              content:
-                application/json:
-                  schema: {$ref: '#/components/schemas/TicketResponse'}
-            responses:
-              '200':
-                description: ok
-                content:
-                  application/json:
-                    schema: {$ref: '#/components/schemas/TicketResponse'}
+      """ + SHOW_TICKET + UPDATE_TICKET + """
       components:
         schemas:
           Ticket:
@@ -123,23 +132,7 @@ class SpecDiffTest {
 
   @Test
   void aRemovedOperationBreaksItsMethod() {
-    SpecDiffReport r = diff(replace(BASE, """
-          put:
-            operationId: UpdateTicket
-            tags: [Tickets]
-            parameters:
-            - {name: ticket_id, in: path, required: true, schema: {type: integer}}
-            requestBody:
-              content:
-                application/json:
-                  schema: {$ref: '#/components/schemas/TicketResponse'}
-            responses:
-              '200':
-                description: ok
-                content:
-                  application/json:
-                    schema: {$ref: '#/components/schemas/TicketResponse'}
-      """, ""));
+    SpecDiffReport r = diff(replace(BASE, UPDATE_TICKET, ""));
     Change c = only(r, Kind.OPERATION_REMOVED);
     assertEquals(Severity.BREAKING, c.severity());
     assertEquals("PUT /api/v2/tickets/{ticket_id}", c.where());
@@ -242,29 +235,7 @@ class SpecDiffTest {
   @Test
   void aRemovedFieldAndARetypedResponseBreak() {
     String next = replace(BASE, "        subject: {type: string}\n", "");
-    next = replace(next, """
-            operationId: ShowTicket
-            tags: [Tickets]
-            parameters:
-            - {name: ticket_id, in: path, required: true, schema: {type: integer}}
-            responses:
-              '200':
-                description: ok
-                content:
-                  application/json:
-                    schema: {$ref: '#/components/schemas/TicketResponse'}
-      """, """
-            operationId: ShowTicket
-            tags: [Tickets]
-            parameters:
-            - {name: ticket_id, in: path, required: true, schema: {type: integer}}
-            responses:
-              '200':
-                description: ok
-                content:
-                  application/json:
-                    schema: {$ref: '#/components/schemas/TicketsResponse'}
-      """);
+    next = replace(next, SHOW_TICKET, SHOW_TICKET.replace("TicketResponse'}", "TicketsResponse'}"));
     SpecDiffReport r = diff(next);
     assertEquals("Ticket.subject", only(r, Kind.FIELD_REMOVED).java());
     Change response = only(r, Kind.RESPONSE_CHANGED);
@@ -306,19 +277,7 @@ class SpecDiffTest {
             get:
               description: Shows one ticket.
         """);
-    String next = replace(BASE, """
-            get:
-              operationId: ShowTicket
-              tags: [Tickets]
-              parameters:
-              - {name: ticket_id, in: path, required: true, schema: {type: integer}}
-              responses:
-                '200':
-                  description: ok
-                  content:
-                    application/json:
-                      schema: {$ref: '#/components/schemas/TicketResponse'}
-        """, "");
+    String next = replace(BASE, SHOW_TICKET, "");
     SpecDiffReport r = diff(next);
     assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("overlays/show.yaml: targets GET /api/v2/tickets/"
         + "{ticket_id}, which no area file defines") && w.endsWith("(left out)")), r.warnings()::toString);
