@@ -129,8 +129,8 @@ public final class SpecImporter {
     Map<String, Map<String, Integer>> votes = new HashMap<>();
     for (Map.Entry<String, Map<String, Object>> area : areas.entrySet()) {
       for (Operation op : Operation.all(area.getValue())) {
-        Set<String> refs = refsIn(op.op());
-        refs.addAll(refsIn(op.pathItem().get("parameters")));
+        Set<String> refs = Tree.componentRefs(op.op());
+        refs.addAll(Tree.componentRefs(op.pathItem().get("parameters")));
         for (String ref : refs) {
           votes.computeIfAbsent(ref, r -> new TreeMap<>()).merge(area.getKey(), 1, Integer::sum);
         }
@@ -143,7 +143,7 @@ public final class SpecImporter {
       Map<String, Map<String, Integer>> more = new HashMap<>();
       for (String placed : new ArrayList<>(owners.keySet())) {
         Object def = definition(components, placed);
-        for (String ref : refsIn(def)) {
+        for (String ref : Tree.componentRefs(def)) {
           if (!owners.containsKey(ref)) {
             more.computeIfAbsent(ref, r -> new TreeMap<>()).merge(owners.get(placed), 1, Integer::sum);
           }
@@ -166,25 +166,6 @@ public final class SpecImporter {
   private static Object definition(Map<String, Object> components, String key) {
     int slash = key.indexOf('/');
     return Tree.map(Tree.map(components, key.substring(0, slash)), key.substring(slash + 1));
-  }
-
-  /** The component keys ("schemas/X") referenced anywhere inside {@code node}, in encounter order. */
-  private static Set<String> refsIn(Object node) {
-    Set<String> out = new LinkedHashSet<>();
-    collectRefs(node, out);
-    return out;
-  }
-
-  private static void collectRefs(Object node, Set<String> out) {
-    if (node instanceof Map<?, ?> m) {
-      Object ref = m.get("$ref");
-      if (ref instanceof String s && s.startsWith("#/components/")) {
-        out.add(s.substring("#/components/".length()));
-      }
-      m.values().forEach(v -> collectRefs(v, out));
-    } else if (node instanceof List<?> l) {
-      l.forEach(v -> collectRefs(v, out));
-    }
   }
 
   private static void addTagDefinitions(Map<String, Object> spec, Map<String, Map<String, Object>> areas,

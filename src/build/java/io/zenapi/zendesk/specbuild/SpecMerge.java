@@ -2,14 +2,12 @@ package io.zenapi.zendesk.specbuild;
 
 import io.zenapi.zendesk.specbuild.rules.NormalisationRule;
 import io.zenapi.zendesk.specbuild.rules.Normaliser;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The whole merge: root file + area files → union → reference check → overlays → normalisation → final check.
@@ -60,7 +58,7 @@ public final class SpecMerge {
       throw new SpecBuildException(rootPath + ": missing. The spec directory needs a root file with 'openapi',"
           + " 'info' and 'servers'; run 'make import-spec SPEC=...' to create the layout.");
     }
-    List<Path> areaPaths = yamlFiles(specDir).stream()
+    List<Path> areaPaths = YamlFiles.list(specDir).stream()
         .filter(p -> !p.getFileName().toString().equals(ROOT_FILE)).toList();
     if (areaPaths.isEmpty()) {
       throw new SpecBuildException(specDir + ": has no area files (*.yaml).");
@@ -76,7 +74,7 @@ public final class SpecMerge {
       }
     }
     List<SpecFile> overlays = new ArrayList<>();
-    for (Path p : yamlFiles(specDir.resolve(OVERLAY_DIR))) {
+    for (Path p : YamlFiles.list(specDir.resolve(OVERLAY_DIR))) {
       SpecFile f = readCollecting(p, parseProblems);
       if (f != null) {
         overlays.add(f);
@@ -157,20 +155,6 @@ public final class SpecMerge {
     } catch (SpecBuildException e) {
       problems.addAll(e.problems());
       return null;
-    }
-  }
-
-  private static List<Path> yamlFiles(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> Files.isRegularFile(p))
-          .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new SpecBuildException(dir + ": cannot be listed (" + e.getMessage() + ").");
     }
   }
 

@@ -2,8 +2,10 @@ package io.zenapi.zendesk.specbuild;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Helpers for the plain tree (maps, lists, scalars) that a parsed spec is. */
 public final class Tree {
@@ -77,6 +79,25 @@ public final class Tree {
   /** A deep copy of a map. */
   public static Map<String, Object> copyMap(Map<String, Object> value) {
     return asMap(copy(value));
+  }
+
+  /** The components ("schemas/X") that local references anywhere inside {@code node} name, in encounter order. */
+  public static Set<String> componentRefs(Object node) {
+    Set<String> out = new LinkedHashSet<>();
+    collectRefs(node, out);
+    return out;
+  }
+
+  private static void collectRefs(Object node, Set<String> out) {
+    if (node instanceof Map<?, ?> m) {
+      Object ref = m.get("$ref");
+      if (ref instanceof String s && s.startsWith("#/components/")) {
+        out.add(s.substring("#/components/".length()));
+      }
+      m.values().forEach(v -> collectRefs(v, out));
+    } else if (node instanceof List<?> l) {
+      l.forEach(v -> collectRefs(v, out));
+    }
   }
 
   /** Builds a small ordered map from key/value pairs. */

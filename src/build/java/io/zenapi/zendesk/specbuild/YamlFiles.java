@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.Load;
@@ -23,6 +25,21 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  */
 public final class YamlFiles {
   private YamlFiles() {}
+
+  /** The {@code *.yaml} and {@code *.yml} files directly in {@code dir}, sorted; none when it is not a directory. */
+  public static List<Path> list(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new SpecBuildException(dir + ": cannot be listed (" + e.getMessage() + ").");
+    }
+  }
 
   /** Parses a YAML file into a tree whose keys are all strings. */
   public static Map<String, Object> read(Path file) {

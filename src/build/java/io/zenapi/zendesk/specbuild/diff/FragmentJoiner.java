@@ -5,8 +5,7 @@ import io.zenapi.zendesk.specbuild.SpecBuildException;
 import io.zenapi.zendesk.specbuild.SpecFile;
 import io.zenapi.zendesk.specbuild.SpecMerge;
 import io.zenapi.zendesk.specbuild.Tree;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.zenapi.zendesk.specbuild.YamlFiles;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * Joins a directory of per-area upstream fragments (Zendesk's per-area files) into one upstream document that
@@ -42,7 +40,7 @@ public final class FragmentJoiner {
 
   /** Joins the {@code *.yaml}/{@code *.yml} files of {@code dir}, borrowing from the spec directory {@code committed}. */
   public static Joined join(Path dir, Path committed) {
-    List<SpecFile> fragments = files(dir).stream().map(SpecFile::read).toList();
+    List<SpecFile> fragments = YamlFiles.list(dir).stream().map(SpecFile::read).toList();
     if (fragments.isEmpty()) {
       throw new SpecBuildException(dir + ": has no *.yaml or *.yml fragments.");
     }
@@ -121,6 +119,29 @@ public final class FragmentJoiner {
     return new Joined(doc, fragments.size(), operations, borrowed, leftOut);
   }
 
+  /** Adds every component referenced but not defined, transitively; returns their keys ("schemas/X"). */
+  private static List<String> borrow(Map<String, Object> paths, Map<String, Map<String, Object>> components,
+      Map<String, Map<String, Object>> committed) {
+    List<String> borrowed = new ArrayList<>();
+    Deque<Object> work = new ArrayDeque<>(List.of(paths, components));
+    while (!work.isEmpty()) {
+      for (String key : Tree.componentRefs(work.pop())) {
+        String[] parts = key.split("/", 2);
+        if (parts.length != 2) {
+          continue;
+        }
+        Map<String, Object> have = components.computeIfAbsent(parts[0], t -> new LinkedHashMap<>());
+        Object found = Tree.map(committed.get(parts[0]), parts[1]);
+        if (!have.containsKey(parts[1]) && found != null) {
+          have.put(parts[1], Tree.copy(found));
+          borrowed.add(key);
+          work.push(have.get(parts[1]));
+        }
+      }
+    }
+    return borrowed;
+  }
+
   /**
    * Removes what references a component that neither the fragments nor the committed spec define, transitively
    * (a component referencing a removed one goes too), rather than inventing a definition for it.
@@ -169,64 +190,16 @@ public final class FragmentJoiner {
   }
 
   private static String firstMissing(Object node, Map<String, Map<String, Object>> components) {
-    if (node instanceof Map<?, ?> m) {
-      if (m.get("$ref") instanceof String ref && ref.startsWith("#/components/")) {
-        String[] parts = ref.substring("#/components/".length()).split("/", 2);
-        if (parts.length == 2 && !components.getOrDefault(parts[0], Map.of()).containsKey(parts[1])) {
-          return parts[0] + "/" + parts[1];
-        }
-      }
-      for (Object v : m.values()) {
-        String found = firstMissing(v, components);
-        if (found != null) {
-          return found;
-        }
-      }
-    } else if (node instanceof List<?> l) {
-      for (Object v : l) {
-        String found = firstMissing(v, components);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
-  }
-
-  /** Adds every component referenced but not defined, transitively; returns their keys ("schemas/X"). */
-  private static List<String> borrow(Map<String, Object> paths, Map<String, Map<String, Object>> components,
-      Map<String, Map<String, Object>> committed) {
-    List<String> borrowed = new ArrayList<>();
-    Deque<Object> work = new ArrayDeque<>();
-    work.add(paths);
-    work.add(components);
-    while (!work.isEmpty()) {
-      Object node = work.pop();
-      if (node instanceof Map<?, ?> m) {
-        if (m.get("$ref") instanceof String ref && ref.startsWith("#/components/")) {
-          String[] parts = ref.substring("#/components/".length()).split("/", 2);
-          if (parts.length == 2) {
-            Map<String, Object> have = components.computeIfAbsent(parts[0], t -> new LinkedHashMap<>());
-            Object found = Tree.map(committed.get(parts[0]), parts[1]);
-            if (!have.containsKey(parts[1]) && found != null) {
-              have.put(parts[1], Tree.copy(found));
-              borrowed.add(parts[0] + "/" + parts[1]);
-              work.push(have.get(parts[1]));
-            }
-          }
-        }
-        m.values().stream().filter(Objects::nonNull).forEach(work::push);
-      } else if (node instanceof List<?> l) {
-        l.stream().filter(Objects::nonNull).forEach(work::push);
-      }
-    }
-    return borrowed;
+    return Tree.componentRefs(node).stream().filter(key -> {
+      String[] parts = key.split("/", 2);
+      return parts.length == 2 && !components.getOrDefault(parts[0], Map.of()).containsKey(parts[1]);
+    }).findFirst().orElse(null);
   }
 
   /** The union of the committed area files' components (as imported, before overlays and normalisation). */
   private static Map<String, Map<String, Object>> committedComponents(Path specDir) {
     Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-    for (Path p : files(specDir)) {
+    for (Path p : YamlFiles.list(specDir)) {
       Map<String, Object> c = Tree.map(SpecFile.read(p).doc(), "components");
       if (c != null) {
         c.forEach((t, v) -> Objects.requireNonNullElse(Tree.asMap(v), Map.<String, Object>of())
@@ -234,15 +207,5 @@ public final class FragmentJoiner {
       }
     }
     return out;
-  }
-
-  private static List<Path> files(Path dir) {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(Files::isRegularFile)
-          .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-          .sorted().toList();
-    } catch (IOException e) {
-      throw new SpecBuildException(dir + ": cannot be listed (" + e.getMessage() + ").");
-    }
   }
 }
