@@ -30,14 +30,14 @@ public final class SpecTool {
         merge.warnings().forEach(w -> System.out.println("[spec] WARNING: " + w));
         System.out.println("[spec] wrote " + args[2]);
       } else if (args.length == 3 && args[0].equals("import")) {
-        if (args[1].isBlank() || args[1].contains("${")) {
+        if (notGiven(args[1])) {
           throw new SpecBuildException("import: no upstream spec given; run 'make import-spec SPEC=path/to/oas.yaml'.");
         }
         SpecImporter.Result r = new SpecImporter().importSpec(Path.of(args[1]), Path.of(args[2]));
         System.out.println("[spec] imported " + r.operations() + " operations into " + r.areas()
             + " area files under " + args[2] + "; review with 'git diff " + args[2] + "'");
       } else if (args.length == 5 && args[0].equals("diff")) {
-        if (args[2].isBlank() || args[2].contains("${")) {
+        if (notGiven(args[2])) {
           throw new SpecBuildException("diff: no new spec given; run 'make spec-diff SPEC=path/to/oas.yaml'.");
         }
         SpecDiff.Result r = SpecDiff.run(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
@@ -57,5 +57,10 @@ public final class SpecTool {
       System.err.println("[spec] ERROR: " + e.getMessage());
       throw e;
     }
+  }
+
+  /** Whether a path argument is missing: empty, or Maven's unexpanded {@code ${spec}} when SPEC= was not given. */
+  private static boolean notGiven(String arg) {
+    return arg.isBlank() || arg.contains("${");
   }
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.openapitools.openapidiff.core.model.ChangedMediaType;
@@ -63,7 +62,7 @@ public final class JavaCallerClassifier {
     for (Endpoint e : diff.getMissingEndpoints()) {
       String model = DiffInput.modelOf(e.getPathUrl());
       if (model != null) {
-        add(Severity.BREAKING, Kind.SCHEMA_REMOVED, "schema " + model, before.model(model),
+        add(Severity.BREAKING, Kind.SCHEMA_REMOVED, "schema " + model, model,
             "the model class " + model + " is removed");
         continue;
       }
@@ -130,7 +129,7 @@ public final class JavaCallerClassifier {
         if (n == null) {
           return;
         }
-        String where = method + " " + path;
+        String where = where(method, path);
         String java = after.qualifiedMethod(n);
         if (!before.api(o).equals(after.api(n))) {
           add(Severity.BREAKING, Kind.OPERATION_MOVED, where, java, "first tag changed: the method moves from "
@@ -158,7 +157,7 @@ public final class JavaCallerClassifier {
   private void operation(ChangedOperation op) {
     Operation o = op.getOldOperation();
     Operation n = op.getNewOperation();
-    String where = op.getHttpMethod() + " " + op.getPathUrl();
+    String where = where(op.getHttpMethod(), op.getPathUrl());
     String java = after.qualifiedMethod(n);
     if (!before.method(o).equals(after.method(n))) {
       add(Severity.BREAKING, Kind.OPERATION_RENAMED, where, java, "operationId " + o.getOperationId() + " → "
@@ -347,8 +346,14 @@ public final class JavaCallerClassifier {
   }
 
   private static String label(Endpoint e) {
-    return e.getMethod().toString().toUpperCase(Locale.ROOT) + " " + e.getPathUrl();
+    return where(e.getMethod(), e.getPathUrl());
   }
+
+  /** An operation as the report names it: {@code GET /api/v2/tickets}. */
+  private static String where(PathItem.HttpMethod method, String path) {
+    return method + " " + path;
+  }
+
 
   private void add(Severity severity, Kind kind, String where, String java, String what) {
     changes.add(new Change(severity, kind, where, java, Objects.requireNonNull(what)));

@@ -7,7 +7,6 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
-import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -60,11 +59,6 @@ public final class JavaNames {
     return api(op) + "." + method(op);
   }
 
-  /** The model class of a component schema. */
-  public String model(String schemaName) {
-    return schemaName;
-  }
-
   /**
    * The Java type a schema becomes. A reference is its model class; an inline object with properties is a
    * generated inline model, written {@code {inline object}} (its name depends on where it sits, so inline
@@ -84,7 +78,7 @@ public final class JavaNames {
           : spec.getComponents().getSchemas().get(name);
       // the generator makes no class for a component without properties (a string, a list, a map, a bare
       // object): it "unaliases" it to the type it stands for
-      return target != null && isAlias(target) ? type(target) : model(name);
+      return target != null && isAlias(target) ? type(target) : name;
     }
     String format = schema.getFormat() == null ? "" : schema.getFormat();
     String type = schema.getType();
@@ -175,16 +169,8 @@ public final class JavaNames {
 
   /** The schema of the response the generated method returns: the first 2xx response, or null (Void). */
   public Schema<?> returnSchema(Operation op) {
-    if (op.getResponses() == null) {
-      return null;
-    }
-    for (var e : new TreeMap<>(op.getResponses()).entrySet()) {
-      if (e.getKey().startsWith("2")) {
-        ApiResponse response = e.getValue();
-        return firstSchema(response.getContent());
-      }
-    }
-    return null;
+    String status = returnStatus(op);
+    return status == null ? null : firstSchema(op.getResponses().get(status).getContent());
   }
 
   /** The status code of the response the generated method returns, or null. */
