@@ -18,13 +18,13 @@ import io.zenapi.zendesk.transport.RateLimitStatus;
 import io.zenapi.zendesk.transport.RetryInterceptor;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import retrofit2.Call;
@@ -40,7 +40,7 @@ import retrofit2.converter.gson.GsonConverterFactory;
  *     .credentials(Credentials.oauth(accessToken))
  *     .build()) {
  *   TicketsApi tickets = client.api(TicketsApi.class);
- *   TicketObject t = client.execute(tickets.showTicket(42L, null, null, null)).getTicket();
+ *   TicketObject t = client.execute(tickets.showTicket(42L)).getTicket();
  * }
  * }</pre>
  *
@@ -124,13 +124,22 @@ public final class ZendeskClient implements AutoCloseable {
    * @return the implementation of {@code type} on this client's transport (the same instance on every call)
    * @throws IllegalArgumentException when {@code type} is not a generated API interface
    */
-  @SuppressWarnings("unchecked")
   public <T> T api(Class<T> type) {
+    ensureOpen();
     if (type == null || !type.isInterface() || !type.getPackageName().equals(TicketsApi.class.getPackageName())) {
       throw new IllegalArgumentException("api(...) takes a generated interface from "
           + TicketsApi.class.getPackageName() + ", got " + type);
     }
-    return (T) apis.computeIfAbsent(type, retrofit::create);
+    return type.cast(apis.computeIfAbsent(type, this::bind));
+  }
+
+  /** A generated interface on this client's Retrofit instance, through its generated {@code create(Retrofit)}. */
+  private Object bind(Class<?> type) {
+    try {
+      return type.getMethod("create", Retrofit.class).invoke(null, retrofit);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException(type.getName() + " has no generated create(Retrofit) method", e);
+    }
   }
 
   /**
@@ -183,23 +192,68 @@ public final class ZendeskClient implements AutoCloseable {
   }
 
   /**
-   * Every item of a list operation, fetched lazily page by page. See {@link Paginated}.
+   * Runs a call without blocking the calling thread, with the same retries, typed errors and redaction as
+   * {@link #execute(Call)}: the future completes with the body, or exceptionally with a
+   * {@link io.zenapi.zendesk.errors.ZendeskException}. Calls wait in OkHttp's dispatcher (64 at a time by
+   * default), so no thread is held per call in flight; {@code future.cancel(true)} cancels the HTTP call.
+   *
+   * @param call a call made by a method of a generated API interface
+   * @param <T> the body type
+   * @return the future body (null for operations that return none)
+   * @throws IllegalStateException when the client is closed
+   * @throws IllegalArgumentException when {@code call} is null or not made by a generated method
+   */
+  public <T> CompletableFuture<T> executeAsync(Call<T> call) {
+    ensureOpen();
+    if (call == null) {
+      throw new IllegalArgumentException("executeAsync: call must not be null");
+    }
+    return exchange.executeAsync(call);
+  }
+
+  /**
+   * Runs a call and returns the body with the response's status, headers, request id and rate limit, for callers
+   * who need the headers; otherwise the same as {@link #execute(Call)}.
+   *
+   * @param call a call made by a method of a generated API interface
+   * @param <T> the body type
+   * @return the response
+   * @throws io.zenapi.zendesk.errors.ZendeskApiException (or a subclass) for an HTTP error status
+   * @throws io.zenapi.zendesk.errors.ZendeskTransportException when no response could be had
+   * @throws io.zenapi.zendesk.errors.MalformedResponseException when the body is not the JSON promised
+   * @throws IllegalStateException when the client is closed
+   * @throws IllegalArgumentException when {@code call} is null or not made by a generated method
+   */
+  public <T> ZendeskResponse<T> executeRaw(Call<T> call) {
+    ensureOpen();
+    if (call == null) {
+      throw new IllegalArgumentException("executeRaw: call must not be null");
+    }
+    return exchange.executeRaw(call);
+  }
+
+  /**
+   * Every item of a list operation, fetched lazily page by page. See {@link Paginated}. The engine sets the
+   * pagination parameters itself ({@code page[size]} or {@code per_page}, cursors, next pages); set the page size
+   * with {@link Paginated#pageSize(int)}.
    *
    * <pre>{@code
-   * for (TicketSkipObject skip : client.paginate(
-   *     () -> skipsApi.listTicketSkips(userId, null, null, null, null, null, null),
-   *     TicketSkipsResponse::getSkips)) { ... }
+   * for (TicketSkipObject skip : client.paginate(skipsApi.listTicketSkips(userId), TicketSkipsResponse::getSkips)) {
+   *   ...
+   * }
    * }</pre>
    *
-   * @param firstPage makes the call for the first page (called again for each new iteration)
+   * @param firstPage the call for the first page; it is not run itself, each iteration sends a fresh copy of its
+   *     request, so one call serves any number of iterations
    * @param items picks the items out of a page
    * @param <R> the response type of a page
    * @param <T> the item type
    * @return the items of every page; nothing is requested before iteration starts
-   * @throws IllegalArgumentException when {@code firstPage} or {@code items} is null
+   * @throws IllegalArgumentException when {@code firstPage} or {@code items} is null, or the call was not made by
+   *     a generated method
    * @throws IllegalStateException when the client is closed
    */
-  public <R, T> Paginated<T> paginate(Supplier<Call<R>> firstPage, Function<R, List<T>> items) {
+  public <R, T> Paginated<T> paginate(Call<R> firstPage, Function<R, List<T>> items) {
     ensureOpen();
     return Paginated.of(exchange, firstPage, items);
   }

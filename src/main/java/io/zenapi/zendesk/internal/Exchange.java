@@ -7,15 +7,19 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.MalformedJsonException;
+import io.zenapi.zendesk.ZendeskResponse;
 import io.zenapi.zendesk.errors.ApiErrors;
 import io.zenapi.zendesk.errors.MalformedResponseException;
 import io.zenapi.zendesk.errors.ZendeskTransportException;
+import io.zenapi.zendesk.transport.RateLimitStatus;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.Callback;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -115,31 +119,107 @@ public final class Exchange {
     return execute(request, type, true);
   }
 
+  /**
+   * Runs a generated method's call and returns the body with the response's status, headers and rate limit.
+   *
+   * @param call a call made by a method of a generated API interface
+   * @param <T> the body type
+   * @return the response
+   * @throws IllegalArgumentException when the call was not made by a generated API method
+   * @throws io.zenapi.zendesk.errors.ZendeskApiException (or a subclass) for an HTTP error status
+   * @throws ZendeskTransportException when no response could be had
+   * @throws MalformedResponseException when the body is not the JSON promised
+   */
+  @SuppressWarnings("unchecked")
+  public <T> ZendeskResponse<T> executeRaw(Call<T> call) {
+    Request request = call.request();
+    Type type = responseType(request);
+    try (Response response = http.newCall(request).execute()) {
+      return new ZendeskResponse<>(response.code(), response.headers(),
+          RateLimitStatus.of(response.headers(), clock.instant()), (T) read(response, type, false));
+    } catch (IOException e) {
+      throw transportFailure(request, e);
+    }
+  }
+
+  /**
+   * Runs a generated method's call without blocking: the request is queued on OkHttp's dispatcher and the future
+   * completes with the body, or exceptionally with the same typed {@link io.zenapi.zendesk.errors.ZendeskException}
+   * that {@link #execute(Call)} throws. No thread waits for the response; cancelling the future cancels the HTTP
+   * call (a retry wait in progress ends at its next check).
+   *
+   * @param call a call made by a method of a generated API interface
+   * @param <T> the body type
+   * @return the future body (null for operations without one)
+   * @throws IllegalArgumentException when the call was not made by a generated API method
+   */
+  @SuppressWarnings("unchecked")
+  public <T> CompletableFuture<T> executeAsync(Call<T> call) {
+    Request request = call.request();
+    Type type = responseType(request);
+    okhttp3.Call httpCall = http.newCall(request);
+    CompletableFuture<T> future = new CompletableFuture<>() {
+      @Override
+      public boolean cancel(boolean mayInterruptIfRunning) {
+        httpCall.cancel();
+        return super.cancel(mayInterruptIfRunning);
+      }
+    };
+    httpCall.enqueue(new Callback() {
+      @Override
+      public void onFailure(okhttp3.Call c, IOException e) {
+        future.completeExceptionally(transportFailure(request, e));
+      }
+
+      @Override
+      public void onResponse(okhttp3.Call c, Response response) {
+        try (response) {
+          future.complete((T) read(response, type, false));
+        } catch (IOException e) {
+          future.completeExceptionally(transportFailure(request, e));
+        } catch (RuntimeException e) {
+          future.completeExceptionally(e);
+        }
+      }
+    });
+    return future;
+  }
+
   private Object execute(Request request, Type type, boolean bodyRequired) {
     try (Response response = http.newCall(request).execute()) {
-      if (!response.isSuccessful()) {
-        throw ApiErrors.fromResponse(response, clock);
-      }
-      if (type == null || type == Void.class || response.code() == 204) {
-        if (bodyRequired) {
-          throw noBody(response, type);
-        }
-        return null;
-      }
-      Object value = parse(response, type);
-      if (value == null && bodyRequired) {
+      return read(response, type, bodyRequired);
+    } catch (IOException e) {
+      throw transportFailure(request, e);
+    }
+  }
+
+  /** The value of a response: the bound body, or a typed exception for an error status or a bad body. */
+  private Object read(Response response, Type type, boolean bodyRequired) throws IOException {
+    if (!response.isSuccessful()) {
+      throw ApiErrors.fromResponse(response, clock);
+    }
+    if (type == null || type == Void.class || response.code() == 204) {
+      if (bodyRequired) {
         throw noBody(response, type);
       }
-      return value;
-    } catch (InterruptedIOException e) {
-      if (Thread.currentThread().isInterrupted()) {
-        throw new ZendeskTransportException("interrupted: " + describe(request), e);
-      }
-      throw new ZendeskTransportException("timed out: " + describe(request) + " (" + e.getMessage() + ")", e);
-    } catch (IOException e) {
-      throw new ZendeskTransportException(e.getClass().getSimpleName() + " on " + describe(request)
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+      return null;
     }
+    Object value = parse(response, type);
+    if (value == null && bodyRequired) {
+      throw noBody(response, type);
+    }
+    return value;
+  }
+
+  private static ZendeskTransportException transportFailure(Request request, IOException e) {
+    if (e instanceof InterruptedIOException) {
+      if (Thread.currentThread().isInterrupted()) {
+        return new ZendeskTransportException("interrupted: " + describe(request), e);
+      }
+      return new ZendeskTransportException("timed out: " + describe(request) + " (" + e.getMessage() + ")", e);
+    }
+    return new ZendeskTransportException(e.getClass().getSimpleName() + " on " + describe(request)
+        + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
   }
 
   /**

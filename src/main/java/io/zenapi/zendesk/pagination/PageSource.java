@@ -11,10 +11,8 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
-import retrofit2.Call;
 import retrofit2.Invocation;
 import retrofit2.http.Query;
 
@@ -24,26 +22,41 @@ import retrofit2.http.Query;
  */
 final class PageSource<R, T> {
   private final Exchange exchange;
-  private final Supplier<Call<R>> firstPage;
+  private final Request first;
+  private final Type type;
   private final Function<R, List<T>> items;
-  private final int pageSize;
+  private final Integer pageSize;
   private final PagePosition start;
 
-  PageSource(Exchange exchange, Supplier<Call<R>> firstPage, Function<R, List<T>> items, int pageSize,
-      PagePosition start) {
+  /**
+   * @param first the first page's request, as the generated method built it (every walk starts from it)
+   * @param pageSize the page size the caller asked for, or null for the default
+   */
+  PageSource(Exchange exchange, Request first, Function<R, List<T>> items, Integer pageSize, PagePosition start) {
     this.exchange = exchange;
-    this.firstPage = firstPage;
+    this.first = first;
+    this.type = Exchange.responseType(first);
     this.items = items;
     this.pageSize = pageSize;
     this.start = start;
   }
 
   PageSource<R, T> withPageSize(int size) {
-    return new PageSource<>(exchange, firstPage, items, size, start);
+    String parameter = pageSizeParameter(first);
+    if (parameter == null) {
+      throw new IllegalArgumentException(operation(first) + " takes no page size (it declares neither page[size]"
+          + " nor per_page)");
+    }
+    int max = maxPageSize(first);
+    if (size < 1 || size > max) {
+      throw new IllegalArgumentException("page size of " + operation(first) + " must be between 1 and " + max
+          + ", was " + size);
+    }
+    return new PageSource<>(exchange, first, items, size, start);
   }
 
   PageSource<R, T> startingAt(PagePosition position) {
-    return new PageSource<>(exchange, firstPage, items, pageSize, position);
+    return new PageSource<>(exchange, first, items, pageSize, position);
   }
 
   /** A fresh walk over the pages; makes the first call only when first asked for a page. */
@@ -55,7 +68,6 @@ final class PageSource<R, T> {
     private boolean started;
     private Request next;
     private PaginationException failure;
-    private Type type;
     private HttpUrl origin;
     /** The recent pages read and cursors met: a link or cursor seen again means a cycle. Bounded, so memory stays
      *  constant however long the list (a cycle longer than the window is not seen; none such is known). */
@@ -97,19 +109,18 @@ final class PageSource<R, T> {
 
     private void begin() {
       started = true;
-      Call<R> call = firstPage.get();
-      if (call == null) {
-        throw new IllegalArgumentException("paginate: the call supplier returned null");
-      }
-      Request first = call.request();
-      type = Exchange.responseType(first);
       origin = first.url();
       if (start != null) {
         next = first.newBuilder().url(rebase(start.url())).build();
-      } else if (supportsCursor(first) && first.url().queryParameter("page[size]") == null
-          && first.url().queryParameter("page") == null) {
+        return;
+      }
+      String parameter = pageSizeParameter(first);
+      boolean cursor = "page[size]".equals(parameter);
+      if (parameter != null && (pageSize != null || cursor)) {
+        // cursor pagination is asked for by sending page[size]; offset pages keep Zendesk's default size unless set
+        int size = pageSize != null ? pageSize : Paginated.DEFAULT_PAGE_SIZE;
         next = first.newBuilder()
-            .url(first.url().newBuilder().setQueryParameter("page[size]", Integer.toString(pageSize)).build())
+            .url(first.url().newBuilder().setQueryParameter(parameter, Integer.toString(size)).build())
             .build();
       } else {
         next = first;
@@ -195,20 +206,42 @@ final class PageSource<R, T> {
     });
   }
 
-  /** Whether the generated method declares {@code page[size]}, i.e. the endpoint supports cursor pagination. */
-  private static boolean supportsCursor(Request request) {
+  /**
+   * The query parameter that sets the page size of the operation: {@code page[size]} when its generated method
+   * declares it (cursor pagination), else {@code per_page}; null when it declares neither.
+   */
+  static String pageSizeParameter(Request request) {
     Invocation invocation = request.tag(Invocation.class);
     if (invocation == null) {
-      return false;
+      return null;
     }
+    String found = null;
     for (Annotation[] annotations : invocation.method().getParameterAnnotations()) {
       for (Annotation a : annotations) {
         if (a instanceof Query q && q.value().equals("page[size]")) {
-          return true;
+          return q.value();
+        }
+        if (a instanceof Query q && q.value().equals("per_page")) {
+          found = q.value();
         }
       }
     }
-    return false;
+    return found;
+  }
+
+  /**
+   * Zendesk's largest page for the operation: 1,000 for search export and the incremental exports, 100 for every
+   * other list (Zendesk's pagination reference).
+   */
+  static int maxPageSize(Request request) {
+    String path = request.url().encodedPath();
+    return path.endsWith("/api/v2/search/export") || path.contains("/api/v2/incremental/")
+        ? Paginated.MAX_EXPORT_PAGE_SIZE : Paginated.MAX_PAGE_SIZE;
+  }
+
+  private static String operation(Request request) {
+    Invocation invocation = request.tag(Invocation.class);
+    return invocation == null ? request.url().encodedPath() : invocation.method().getName();
   }
 
   private static String firstNonNull(String a, String b) {

@@ -7,7 +7,6 @@ import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import retrofit2.Call;
@@ -18,7 +17,7 @@ import retrofit2.Call;
  * <ul>
  *   <li><b>Lazy</b>: nothing is requested before iteration starts.</li>
  *   <li><b>Re-iterable</b>: each {@link #iterator()} (or {@link #stream()}, {@link #pages()}) starts again from the
- *       first page, with a fresh call from the supplier.</li>
+ *       first page, with a fresh copy of the first request.</li>
  *   <li><b>Constant memory</b>: one page is held at a time, plus the addresses of the last 1,024 pages read
  *       (to detect a cycle), whatever the length of the list.</li>
  *   <li><b>Every style Zendesk uses</b>: cursor pagination ({@code page[size]}, default 100, following
@@ -39,8 +38,10 @@ import retrofit2.Call;
 public final class Paginated<T> implements Iterable<T> {
   /** The page size asked for in cursor mode when the call does not set one. */
   public static final int DEFAULT_PAGE_SIZE = 100;
-  /** Zendesk's largest page. */
+  /** Zendesk's largest page for a cursor or offset list. */
   public static final int MAX_PAGE_SIZE = 100;
+  /** Zendesk's largest page for search export and the incremental exports. */
+  public static final int MAX_EXPORT_PAGE_SIZE = 1000;
 
   private final PageSource<?, T> source;
 
@@ -52,31 +53,32 @@ public final class Paginated<T> implements Iterable<T> {
    * The list produced by a generated list method (used by {@code ZendeskClient.paginate}).
    *
    * @param exchange the client's transport
-   * @param firstPage makes the call for the first page; called again for each new iteration
+   * @param firstPage the call for the first page, as a generated method made it; it is never executed itself
+   *     (each iteration sends a fresh copy of its request), so one call serves any number of iterations
    * @param items the items of a page (a null list counts as empty)
    * @param <R> the response type of a page
    * @param <T> the item type
    * @return the list; nothing is requested before iteration starts
-   * @throws IllegalArgumentException when an argument is null
+   * @throws IllegalArgumentException when an argument is null or the call was not made by a generated method
    */
-  public static <R, T> Paginated<T> of(Exchange exchange, Supplier<Call<R>> firstPage, Function<R, List<T>> items) {
+  public static <R, T> Paginated<T> of(Exchange exchange, Call<R> firstPage, Function<R, List<T>> items) {
     if (exchange == null || firstPage == null || items == null) {
-      throw new IllegalArgumentException("paginate: the call supplier and the item extractor must not be null");
+      throw new IllegalArgumentException("paginate: the call and the item extractor must not be null");
     }
-    return new Paginated<>(new PageSource<>(exchange, firstPage, items, DEFAULT_PAGE_SIZE, null));
+    return new Paginated<>(new PageSource<>(exchange, firstPage.request(), items, null, null));
   }
 
   /**
-   * The same list with another page size for cursor pagination.
+   * The same list with another page size: sent as {@code page[size]} on a cursor list (default
+   * {@value #DEFAULT_PAGE_SIZE}), else as {@code per_page} (default: Zendesk's).
    *
-   * @param size items per page (default {@value #DEFAULT_PAGE_SIZE})
+   * @param size items per page: at most {@value #MAX_PAGE_SIZE}, or {@value #MAX_EXPORT_PAGE_SIZE} for search export
+   *     and the incremental exports
    * @return the new list
-   * @throws IllegalArgumentException unless 1 ≤ size ≤ 100
+   * @throws IllegalArgumentException when the size is out of the operation's range, or the operation takes no page
+   *     size
    */
   public Paginated<T> pageSize(int size) {
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw new IllegalArgumentException("page size must be between 1 and " + MAX_PAGE_SIZE + ", was " + size);
-    }
     return new Paginated<>(source.withPageSize(size));
   }
 

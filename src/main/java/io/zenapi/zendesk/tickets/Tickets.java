@@ -151,7 +151,7 @@ public final class Tickets {
   }
 
   private TicketObject read(long ticketId) {
-    TicketResponse r = exchange.executeForBody(tickets.showTicket(ticketId, null, null, null));
+    TicketResponse r = exchange.executeForBody(tickets.showTicket(ticketId));
     TicketObject t = r.getTicket();
     if (t == null || t.getUpdatedAt() == null) {
       throw new IllegalStateException("ticket " + ticketId + " came back without updated_at; a safe update needs it");

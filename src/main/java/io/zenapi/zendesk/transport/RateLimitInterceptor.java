@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import okhttp3.Interceptor;
@@ -80,28 +79,9 @@ public final class RateLimitInterceptor implements Interceptor {
   }
 
   private void observe(Response response) {
-    long limit = number(response, "X-Rate-Limit", "ratelimit-limit");
-    long remaining = number(response, "X-Rate-Limit-Remaining", "ratelimit-remaining");
-    long reset = number(response, "ratelimit-reset", null);
-    if (limit < 0 && remaining < 0 && reset < 0) {
-      return;
-    }
-    Instant now = clock.instant();
-    status.set(new RateLimitStatus(limit, remaining, reset < 0 ? null : now.plusSeconds(reset), now));
-  }
-
-  private static long number(Response response, String header, String alternative) {
-    String v = response.header(header);
-    if (v == null && alternative != null) {
-      v = response.header(alternative);
-    }
-    if (v == null) {
-      return -1;
-    }
-    try {
-      return Long.parseLong(v.trim());
-    } catch (NumberFormatException e) {
-      return -1;
+    RateLimitStatus seen = RateLimitStatus.of(response.headers(), clock.instant());
+    if (seen != RateLimitStatus.UNKNOWN) {
+      status.set(seen);
     }
   }
 }

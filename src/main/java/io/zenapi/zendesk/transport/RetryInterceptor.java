@@ -61,6 +61,10 @@ public final class RetryInterceptor implements Interceptor {
     Instant deadline = clock.instant().plus(policy.deadline());
     for (int attempt = 1; ; attempt++) {
       checkInterrupted();
+      if (chain.call().isCanceled()) {
+        // an async call cancelled while this thread waited to retry it
+        throw new IOException("Canceled");
+      }
       Response response = null;
       IOException failure = null;
       try {

@@ -6,7 +6,8 @@ import java.util.List;
 public final class Normaliser {
   /**
    * Order matters where one rule feeds another: query objects are split before pagination is declared,
-   * unions are flattened before enums are opened, and integers are widened last so that whatever the other
+   * unions are flattened before enums are opened, the call shape is decided once
+   * enums are open (it names their known values), and integers are widened last so that whatever the other
    * rules added is widened too.
    */
   public static final List<NormalisationRule> RULES = List.of(
@@ -18,6 +19,7 @@ public final class Normaliser {
       new UnionsAreFlattened(),
       new PropertiesWinOverAdditionalProperties(),
       new OpenEnums(),
+      new CallShape(),
       new IntegersAre64Bit());
 
   private Normaliser() {}
