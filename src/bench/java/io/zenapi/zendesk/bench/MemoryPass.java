@@ -22,8 +22,7 @@ public final class MemoryPass {
     try (ZendeskClient client = ZendeskClient.builder().baseUrl(args[0]).credentials(Credentials.basic("a", "p"))
         .build()) {
       TicketsApi api = client.api(TicketsApi.class);
-      for (TicketObject t : client.paginate(() -> api.listTickets(null, null, null, null, null, null, null, null,
-          null, null, null, null), TicketsResponse::getTickets)) {
+      for (TicketObject t : client.paginate(api.listTickets(), TicketsResponse::getTickets)) {
         count += t.getId() > 0 ? 1 : 0;
         if (count % 10_000 == 0) {
           maxLive = Math.max(maxLive, liveAfterLastGc());

@@ -15,8 +15,7 @@ final class ThisClient implements Contender {
   ThisClient(String origin) {
     client = ZendeskClient.builder().baseUrl(origin).credentials(Credentials.basic("agent", "pw")).build();
     TicketsApi api = client.api(TicketsApi.class);
-    tickets = client.paginate(
-        () -> api.listTickets(null, null, null, null, null, null, null, null, null, null, null, null),
+    tickets = client.paginate(api.listTickets(),
         TicketsResponse::getTickets);
   }
 

@@ -94,7 +94,7 @@ class OAuthCredentialsTest {
   }
 
   private static void showTicket(ZendeskClient c) {
-    c.execute(c.api(TicketsApi.class).showTicket(1L, null, null, null));
+    c.execute(c.api(TicketsApi.class).showTicket(1L));
   }
 
   @Test

@@ -60,7 +60,7 @@ class AuthTest {
   }
 
   private static void showTicket(ZendeskClient client) {
-    client.execute(client.api(TicketsApi.class).showTicket(1L, null, null, null));
+    client.execute(client.api(TicketsApi.class).showTicket(1L));
   }
 
   @Test

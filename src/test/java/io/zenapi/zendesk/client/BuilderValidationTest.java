@@ -206,7 +206,7 @@ class BuilderValidationTest {
     h.server.stubFor(get(urlPathEqualTo("/api/v2/tickets/1")).willReturn(Harness.ticket1()));
     ZendeskClient client = h.client(b -> b.userAgentSuffix("acme-sync/2.1"));
 
-    client.execute(client.api(TicketsApi.class).showTicket(1L, null, null, null));
+    client.execute(client.api(TicketsApi.class).showTicket(1L));
 
     String ua = h.received().get(0).getHeader("User-Agent");
     assertTrue(ua.startsWith("zenapi-zendesk-java/") && ua.endsWith(" acme-sync/2.1"), ua);

@@ -88,7 +88,7 @@ class ConcurrencyTest {
           int ok = 0;
           for (long id = 1 + thread; id <= CALLS; id += THREADS) {
             String nonce = "n" + id + "t" + thread;
-            TicketObject ticket = client.execute(tickets.showTicket(id, nonce, null, null)).getTicket();
+            TicketObject ticket = client.execute(tickets.showTicket(id, TicketsApi.ShowTicketParams.builder().include(nonce).build())).getTicket();
             if (ticket.getId() != id || !("ticket " + id).equals(ticket.getSubject())
                 || !nonce.equals(ticket.getDescription())) {
               mismatches.add(id + " -> " + ticket.getId() + "/" + ticket.getSubject() + "/" + ticket.getDescription());
@@ -127,7 +127,7 @@ class ConcurrencyTest {
     JobStatusObject job = client.jobs().awaitAsync("job-1", WaitPolicy.defaults()).get(10, TimeUnit.SECONDS);
     assertEquals("completed", job.getStatus());
     CompletableFuture<Long> async = new CompletableFuture<>();
-    tickets.showTicket(42L, null, null, null).enqueue(new Callback<>() {
+    tickets.showTicket(42L).enqueue(new Callback<>() {
       @Override
       public void onResponse(Call<TicketResponse> call, Response<TicketResponse> response) {
         async.complete(response.body().getTicket().getId());
@@ -156,11 +156,10 @@ class ConcurrencyTest {
     assertEquals(Set.of(), left.stream().map(Thread::getName).collect(Collectors.toSet()),
         "threads of the closed client still running");
 
-    assertThrows(IllegalStateException.class, () -> client.execute(tickets.showTicket(1L, null, null, null)));
+    assertThrows(IllegalStateException.class, () -> client.execute(tickets.showTicket(1L)));
     assertThrows(IllegalStateException.class, client::jobs);
     assertThrows(IllegalStateException.class, client::tickets);
-    assertThrows(IllegalStateException.class, () -> client.paginate(() -> tickets.listTickets(null, null, null, null,
-        null, null, null, null, null, null, null, null), r -> r.getTickets()));
+    assertThrows(IllegalStateException.class, () -> client.paginate(tickets.listTickets(), r -> r.getTickets()));
     assertEquals(CALLS + 2, h.requests().size(), "nothing sent after close");
     System.out.println("ConcurrencyTest: " + CALLS + " calls on " + THREADS + " threads in " + tookMs + " ms");
   }

@@ -55,7 +55,7 @@ class InterruptTest {
     AtomicBoolean flagAfter = new AtomicBoolean();
     Thread caller = new Thread(() -> {
       try {
-        client.execute(client.api(TicketsApi.class).showTicket(1L, null, null, null));
+        client.execute(client.api(TicketsApi.class).showTicket(1L));
       } catch (Throwable t) {
         thrown.set(t);
       }
@@ -91,7 +91,7 @@ class InterruptTest {
       Thread.currentThread().interrupt();
       Throwable t = null;
       try {
-        client.execute(client.api(TicketsApi.class).showTicket(1L, null, null, null));
+        client.execute(client.api(TicketsApi.class).showTicket(1L));
       } catch (Throwable x) {
         t = x;
       }

@@ -58,7 +58,7 @@ class RateLimitTest {
   }
 
   private static void showTicket(ZendeskClient client) {
-    client.execute(client.api(TicketsApi.class).showTicket(1L, null, null, null));
+    client.execute(client.api(TicketsApi.class).showTicket(1L));
   }
 
   @Test

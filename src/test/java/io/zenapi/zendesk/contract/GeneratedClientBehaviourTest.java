@@ -16,7 +16,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.zenapi.zendesk.generated.api.TicketFormStatusesApi;
-import io.zenapi.zendesk.generated.api.TicketSkipsApi;
+import io.zenapi.zendesk.generated.api.SearchApi;
 import io.zenapi.zendesk.generated.api.TicketsApi;
 import io.zenapi.zendesk.generated.model.DeleteTicketFormStatusesRequest;
 import io.zenapi.zendesk.generated.model.TicketObject;
@@ -74,7 +74,7 @@ class GeneratedClientBehaviourTest {
   void unknownEnumValueIsKeptAsSent() throws Exception {
     respond(200, "{\"ticket\":{\"id\":1,\"status\":\"awaiting_robot\",\"priority\":\"cosmic\","
         + "\"via\":{\"channel\":\"carrier_pigeon\"}}}");
-    TicketResponse r = retrofit.create(TicketsApi.class).showTicket(1L, null, null, null).execute().body();
+    TicketResponse r = TicketsApi.create(retrofit).showTicket(1L).execute().body();
     assertEquals("awaiting_robot", r.getTicket().getStatus());
     assertEquals("cosmic", r.getTicket().getPriority());
     JsonObject back = Json.GSON.toJsonTree(r).getAsJsonObject().getAsJsonObject("ticket");
@@ -87,7 +87,7 @@ class GeneratedClientBehaviourTest {
     long id = 9_007_199_254_740_993L; // 2^53 + 1: a double cannot hold it
     respond(200, "{\"ticket\":{\"id\":" + id + ",\"requester_id\":" + Long.MAX_VALUE
         + ",\"custom_fields\":[{\"id\":" + id + ",\"value\":" + id + "},{\"id\":2,\"value\":223443}]}}");
-    TicketObject t = retrofit.create(TicketsApi.class).showTicket(id, null, null, null).execute().body().getTicket();
+    TicketObject t = TicketsApi.create(retrofit).showTicket(id).execute().body().getTicket();
     assertEquals("/api/v2/tickets/" + id, onlyRequest().getUrl());
     assertEquals(id, t.getId());
     assertEquals(Long.MAX_VALUE, t.getRequesterId());
@@ -103,7 +103,7 @@ class GeneratedClientBehaviourTest {
     respond(200, "{\"ticket\":{\"id\":5}}");
     TicketUpdateRequest body = new TicketUpdateRequest().ticket(new TicketObject().subject("Printer fixed"));
     assertNull(body.getTicket().getCollaboratorIds(), "an unset list stays null instead of []");
-    retrofit.create(TicketsApi.class).updateTicket(5L, body).execute();
+    TicketsApi.create(retrofit).updateTicket(5L, body).execute();
     LoggedRequest sent = onlyRequest();
     assertEquals("PUT", sent.getMethod().getName());
     assertEquals("{\"ticket\":{\"subject\":\"Printer fixed\"}}", sent.getBodyAsString());
@@ -113,7 +113,7 @@ class GeneratedClientBehaviourTest {
   void deleteWithBodySendsItsBody() throws Exception {
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
     DeleteTicketFormStatusesRequest body = new DeleteTicketFormStatusesRequest().id(List.of("abc", "def"));
-    int code = retrofit.create(TicketFormStatusesApi.class).deleteTicketFormStatuses(9L, body).execute().code();
+    int code = TicketFormStatusesApi.create(retrofit).deleteTicketFormStatuses(9L, body).execute().code();
     assertEquals(204, code);
     LoggedRequest sent = onlyRequest();
     assertEquals("DELETE", sent.getMethod().getName());
@@ -123,13 +123,14 @@ class GeneratedClientBehaviourTest {
   }
 
   @Test
-  void paginationParametersAreBracketed() throws Exception {
-    respond(200, "{\"skips\":[],\"meta\":{\"has_more\":true,\"after_cursor\":\"xyz\"},"
-        + "\"links\":{\"next\":\"https://example.zendesk.com/api/v2/skips?page%5Bafter%5D=xyz\"}}");
-    var page = retrofit.create(TicketSkipsApi.class)
-        .listTicketSkips(42L, "desc", 100L, "abc", null, null, null).execute().body();
+  void bracketedParametersAreSentWithTheirBracketsAndCursorFieldsAreRead() throws Exception {
+    respond(200, "{\"results\":[],\"meta\":{\"has_more\":true,\"after_cursor\":\"xyz\"},"
+        + "\"links\":{\"next\":\"https://example.zendesk.com/api/v2/search/export?page%5Bafter%5D=xyz\"}}");
+    var page = SearchApi.create(retrofit)
+        .exportSearchResults("status:open", "ticket", SearchApi.ExportSearchResultsParams.builder().include("users")
+            .build()).execute().body();
     String url = onlyRequest().getUrl();
-    assertEquals("/api/v2/users/42/skips?sort_order=desc&page%5Bsize%5D=100&page%5Bafter%5D=abc", url);
+    assertEquals("/api/v2/search/export?query=status%3Aopen&filter%5Btype%5D=ticket&include=users", url);
     assertTrue(page.getMeta().getHasMore());
     assertEquals("xyz", page.getMeta().getAfterCursor());
     assertFalse(page.getLinks().getNext().isEmpty());
@@ -139,7 +140,7 @@ class GeneratedClientBehaviourTest {
   void uploadsSendTheFileBytesAndMacroAttachmentsAreMultipart() throws Exception {
     respond(201, "{\"upload\":{\"token\":\"6bk3gql82em5nmf\"}}");
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, 3};
-    var upload = retrofit.create(io.zenapi.zendesk.generated.api.AttachmentsApi.class)
+    var upload = io.zenapi.zendesk.generated.api.AttachmentsApi.create(retrofit)
         .uploadFiles("screenshot.png", okhttp3.RequestBody.create(png, okhttp3.MediaType.get("image/png")))
         .execute().body();
     assertEquals("6bk3gql82em5nmf", upload.getUpload().getToken());
@@ -152,7 +153,7 @@ class GeneratedClientBehaviourTest {
     respond(201, "{\"attachment\":{\"id\":1}}");
     okhttp3.MultipartBody.Part file = okhttp3.MultipartBody.Part.createFormData("attachment", "a.txt",
         okhttp3.RequestBody.create("hello", okhttp3.MediaType.get("text/plain")));
-    retrofit.create(io.zenapi.zendesk.generated.api.MacrosApi.class).createMacroAttachment(file, "a.txt").execute();
+    io.zenapi.zendesk.generated.api.MacrosApi.create(retrofit).createMacroAttachment(file, "a.txt").execute();
     LoggedRequest multipart = onlyRequest();
     assertTrue(multipart.getHeader("Content-Type").startsWith("multipart/form-data; boundary="));
     String body = multipart.getBodyAsString();

@@ -85,7 +85,7 @@ public final class Demo {
     try (ZendeskClient client = ZendeskClient.builder().subdomain(subdomain)
         .credentials(Credentials.apiToken(email, token)).userAgentSuffix("zendesk-client-demo")
         .logger(clientLog::add).build()) {
-      long me = client.execute(client.api(UsersApi.class).showCurrentUser(null)).getUser().getId();
+      long me = client.execute(client.api(UsersApi.class).showCurrentUser()).getUser().getId();
       listSkips(client, me);
       pageThroughTickets(client, 10_000);
       summary(-1);
@@ -98,8 +98,7 @@ public final class Demo {
     long t0 = System.nanoTime();
     int pages = 0;
     int total = 0;
-    for (Page<TicketSkipObject> page : client.paginate(
-        () -> skips.listTicketSkips(userId, null, null, null, null, null, null), TicketSkipsResponse::getSkips)
+    for (Page<TicketSkipObject> page : client.paginate(skips.listTicketSkips(userId), TicketSkipsResponse::getSkips)
         .pageSize(100).pages()) {
       pages++;
       total += page.items().size();
@@ -114,7 +113,7 @@ public final class Demo {
   private void recordSkip(ZendeskClient client, long ticketId) {
     step(2, "Record a skip");
     TicketSkipObject skip = client.execute(client.api(TicketSkipsApi.class).recordNewSkip(new RecordNewSkipRequest()
-        .skip(new RecordNewSkipRequestSkip().ticketId(ticketId).reason("Waiting for the billing team")), null))
+        .skip(new RecordNewSkipRequestSkip().ticketId(ticketId).reason("Waiting for the billing team"))))
         .getSkip();
     OUT.printf("   recorded skip #%d: agent %d skipped ticket %d (\"%s\")%n%n", skip.getId(), skip.getUserId(),
         skip.getTicketId(), skip.getReason());
@@ -127,8 +126,7 @@ public final class Demo {
     AtomicInteger count = new AtomicInteger();
     int pages = 0;
     long lastId = 0;
-    for (Page<TicketObject> page : client.paginate(() -> tickets.listTickets(null, null, null, null, null, null, null,
-        null, null, null, null, null), TicketsResponse::getTickets).pages()) {
+    for (Page<TicketObject> page : client.paginate(tickets.listTickets(), TicketsResponse::getTickets).pages()) {
       pages++;
       count.addAndGet(page.items().size());
       if (!page.items().isEmpty()) {
@@ -153,8 +151,9 @@ public final class Demo {
     for (int from = 0; from < ids.size(); from += 100) {
       String batch = ids.subList(from, Math.min(ids.size(), from + 100)).stream().map(String::valueOf)
           .collect(Collectors.joining(","));
-      JobStatusObject job = client.execute(tickets.ticketsUpdateMany(new TicketsUpdateRequest()
-          .ticket(new TicketsUpdateRequestTicket().status("pending").addTagsItem("demo-bulk")), batch)).getJobStatus();
+      JobStatusObject job = client.execute(tickets.ticketsUpdateMany(TicketsApi.TicketsUpdateManyParams.builder().ids(batch).build(),
+        new TicketsUpdateRequest()
+          .ticket(new TicketsUpdateRequestTicket().status("pending").addTagsItem("demo-bulk")))).getJobStatus();
       jobIds.add(job.getId());
       OUT.printf("   job %s queued for %d tickets%n", job.getId(), job.getTotal());
     }
@@ -168,7 +167,7 @@ public final class Demo {
     OUT.printf("   %d jobs %s after %d polling requests (show_many, up to 100 ids each), %s: %d results%n",
         done.size(), done.stream().map(JobStatusObject::getStatus).distinct().collect(Collectors.joining("/")), polls,
         since(t0), results);
-    TicketObject sample = client.execute(tickets.showTicket(ids.get(ids.size() - 1), null, null, null)).getTicket();
+    TicketObject sample = client.execute(tickets.showTicket(ids.get(ids.size() - 1))).getTicket();
     OUT.printf("   ticket %d is now %s with tags %s%n%n", sample.getId(), sample.getStatus(), sample.getTags());
   }
 
@@ -181,8 +180,7 @@ public final class Demo {
           run, current.getStatus(), current.getPriority(), current.getUpdatedAt());
       if (run == 1) {
         // the demo's second writer: another agent changes the priority between our read and our write
-        otherAgent.execute(otherAgent.api(TicketsApi.class).updateTicket(ticketId,
-            new TicketUpdateRequest().ticket(new TicketObject().priority("urgent"))));
+        otherAgent.execute(otherAgent.api(TicketsApi.class).updateTicket(ticketId, new TicketUpdateRequest().ticket(new TicketObject().priority("urgent"))));
         OUT.println("   ... meanwhile another agent sets priority urgent");
       }
       changes.status("solved");
@@ -196,7 +194,7 @@ public final class Demo {
   private void rateLimit(ZendeskClient client, long ticketId) {
     step(6, "Rate limit: the next answer is 429 Too Many Requests with Retry-After: 2");
     long t0 = System.nanoTime();
-    TicketObject t = client.execute(client.api(TicketsApi.class).showTicket(ticketId, null, null, null)).getTicket();
+    TicketObject t = client.execute(client.api(TicketsApi.class).showTicket(ticketId)).getTicket();
     String retry = clientLog.stream().filter(l -> l.startsWith("retry")).reduce((a, b) -> b).orElse("no retry");
     OUT.printf("   client: %s%n", retry);
     OUT.printf("   got ticket %d after %s (waited as asked, then succeeded)%n", t.getId(), since(t0));

@@ -52,7 +52,7 @@ class MockZendeskFaultsTest {
   }
 
   private static long show() {
-    return client.execute(tickets.showTicket(ID, null, null, null)).getTicket().getId();
+    return client.execute(tickets.showTicket(ID)).getTicket().getId();
   }
 
   /** The statuses the mock answered, oldest first (0 for a connection fault). */
@@ -112,7 +112,7 @@ class MockZendeskFaultsTest {
     mock.faults().connectionReset(1);
     TicketSkipsApi api = client.api(TicketSkipsApi.class);
     assertThrows(ZendeskTransportException.class, () -> client.execute(api.recordNewSkip(new RecordNewSkipRequest()
-        .skip(new RecordNewSkipRequestSkip().ticketId(ID).reason("reset")), null)), "a POST is not replayed");
+        .skip(new RecordNewSkipRequestSkip().ticketId(ID).reason("reset")))), "a POST is not replayed");
     assertEquals(skips, mock.skips().count());
     assertEquals(3, mock.faults().injected());
   }
@@ -123,7 +123,7 @@ class MockZendeskFaultsTest {
         .build()) {
       mock.faults().slow(1, Duration.ofMillis(1_500));
       long started = System.nanoTime();
-      long id = impatient.execute(impatient.api(TicketsApi.class).showTicket(ID, null, null, null)).getTicket()
+      long id = impatient.execute(impatient.api(TicketsApi.class).showTicket(ID)).getTicket()
           .getId();
       long tookMs = (System.nanoTime() - started) / 1_000_000;
       assertEquals(ID, id);

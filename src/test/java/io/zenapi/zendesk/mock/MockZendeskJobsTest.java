@@ -84,8 +84,9 @@ class MockZendeskJobsTest {
   @Test
   void updateManyByIdsGoesQueuedWorkingCompletedAndAppliesOnlyAtTheEnd() {
     String before = status(A, "updated_at");
-    JobStatusObject job = client.execute(tickets.ticketsUpdateMany(new TicketsUpdateRequest()
-        .ticket(new TicketsUpdateRequestTicket().subject("Bulk").priority("urgent")), A + "," + B)).getJobStatus();
+    JobStatusObject job = client.execute(tickets.ticketsUpdateMany(TicketsApi.TicketsUpdateManyParams.builder().ids(A + "," + B).build(),
+        new TicketsUpdateRequest()
+        .ticket(new TicketsUpdateRequestTicket().subject("Bulk").priority("urgent")))).getJobStatus();
     assertEquals("queued", job.getStatus());
     assertEquals(2L, job.getTotal());
     assertTrue(job.getUrl().endsWith("/api/v2/job_statuses/" + job.getId() + ".json"), job.getUrl());
@@ -116,7 +117,7 @@ class MockZendeskJobsTest {
     JobStatusObject job = client.execute(tickets.ticketsUpdateMany(new TicketsUpdateRequest().tickets(List.of(
         new TicketsUpdateRequestTicketsInner().id(A).priority("low"),
         new TicketsUpdateRequestTicketsInner().id(B).subject("Renamed"),
-        new TicketsUpdateRequestTicketsInner().id(999L).status("open"))), null)).getJobStatus();
+        new TicketsUpdateRequestTicketsInner().id(999L).status("open"))))).getJobStatus();
     List<String> seen = new ArrayList<>();
     JobStatusObject last = job;
     while (!"completed".equals(last.getStatus())) {
@@ -136,8 +137,9 @@ class MockZendeskJobsTest {
   @Test
   void clientAwaitPollsUntilCompletedWithTheConfiguredPollCount() {
     mock.jobs().pollsToComplete(4);
-    JobStatusObject job = client.execute(tickets.ticketsUpdateMany(new TicketsUpdateRequest()
-        .ticket(new TicketsUpdateRequestTicket().status("pending")), Long.toString(A))).getJobStatus();
+    JobStatusObject job = client.execute(tickets.ticketsUpdateMany(TicketsApi.TicketsUpdateManyParams.builder().ids(Long.toString(A)).build(),
+        new TicketsUpdateRequest()
+        .ticket(new TicketsUpdateRequestTicket().status("pending")))).getJobStatus();
     JobStatusObject done = client.jobs().await(job, FAST);
     assertEquals("completed", done.getStatus());
     assertEquals("pending", status(A, "status"));
@@ -147,12 +149,12 @@ class MockZendeskJobsTest {
 
   @Test
   void updateManyRejectsNoTicketsAndMoreThanAHundred() {
-    assertThrows(BadRequestException.class, () -> client.execute(tickets.ticketsUpdateMany(
-        new TicketsUpdateRequest(), null)));
+    assertThrows(BadRequestException.class, () -> client.execute(tickets.ticketsUpdateMany(new TicketsUpdateRequest())));
     String ids = LongStream.range(0, 101).mapToObj(i -> Long.toString(TicketFactory.FIRST_ID + i))
         .collect(Collectors.joining(","));
-    assertThrows(BadRequestException.class, () -> client.execute(tickets.ticketsUpdateMany(new TicketsUpdateRequest()
-        .ticket(new TicketsUpdateRequestTicket().status("open")), ids)));
+    assertThrows(BadRequestException.class, () -> client.execute(tickets.ticketsUpdateMany(TicketsApi.TicketsUpdateManyParams.builder().ids(ids).build(),
+        new TicketsUpdateRequest()
+        .ticket(new TicketsUpdateRequestTicket().status("open")))));
     assertEquals(0, mock.jobs().started());
   }
 
@@ -167,7 +169,7 @@ class MockZendeskJobsTest {
     assertEquals(before + 2, mock.tickets().count());
     List<?> results = (List<?>) done.getResults();
     long firstNew = ((Number) ((Map<?, ?>) results.get(0)).get("id")).longValue();
-    TicketObject created = client.execute(tickets.showTicket(firstNew, null, null, null)).getTicket();
+    TicketObject created = client.execute(tickets.showTicket(firstNew)).getTicket();
     assertEquals("Printer on fire", created.getSubject());
     assertEquals("new", created.getStatus());
     assertTrue(firstNew > TicketFactory.FIRST_ID + before - 1, "new ids after the seeded ones");
@@ -176,12 +178,12 @@ class MockZendeskJobsTest {
   @Test
   void destroyManyRemovesTicketsOnCompletion() {
     JobStatusObject job = client.execute(tickets.bulkDeleteTickets(A + "," + B)).getJobStatus();
-    assertEquals(A, client.execute(tickets.showTicket(A, null, null, null)).getTicket().getId(),
+    assertEquals(A, client.execute(tickets.showTicket(A)).getTicket().getId(),
         "still there before completion");
     client.jobs().await(job, FAST);
     assertNull(mock.tickets().get(A));
     assertNull(mock.tickets().get(B));
-    assertThrows(NotFoundException.class, () -> client.execute(tickets.showTicket(A, null, null, null)));
+    assertThrows(NotFoundException.class, () -> client.execute(tickets.showTicket(A)));
     assertEquals(498, mock.tickets().count());
   }
 
@@ -204,8 +206,9 @@ class MockZendeskJobsTest {
   void failNextMakesTheNextJobFailWithAnItemErrorAndChangesNothing() {
     String before = status(A, "status") + status(A, "updated_at");
     mock.jobs().failNext(1);
-    JobStatusObject job = client.execute(tickets.ticketsUpdateMany(new TicketsUpdateRequest()
-        .ticket(new TicketsUpdateRequestTicket().subject("never")), Long.toString(A))).getJobStatus();
+    JobStatusObject job = client.execute(tickets.ticketsUpdateMany(TicketsApi.TicketsUpdateManyParams.builder().ids(Long.toString(A)).build(),
+        new TicketsUpdateRequest()
+        .ticket(new TicketsUpdateRequestTicket().subject("never")))).getJobStatus();
     JobFailedException e = assertThrows(JobFailedException.class, () -> client.jobs().await(job, FAST));
     assertEquals("failed", e.status().getStatus());
     assertEquals(job.getId(), e.status().getId());
@@ -214,8 +217,9 @@ class MockZendeskJobsTest {
     assertEquals(before, status(A, "status") + status(A, "updated_at"), "a failed job applies nothing");
     assertNotEquals("never", status(A, "subject"));
 
-    JobStatusObject next = client.execute(tickets.ticketsUpdateMany(new TicketsUpdateRequest()
-        .ticket(new TicketsUpdateRequestTicket().subject("now")), Long.toString(A))).getJobStatus();
+    JobStatusObject next = client.execute(tickets.ticketsUpdateMany(TicketsApi.TicketsUpdateManyParams.builder().ids(Long.toString(A)).build(),
+        new TicketsUpdateRequest()
+        .ticket(new TicketsUpdateRequestTicket().subject("now")))).getJobStatus();
     assertEquals("completed", client.jobs().await(next, FAST).getStatus(), "failNext(1) fails one job only");
     assertEquals("now", status(A, "subject"));
   }
@@ -224,8 +228,9 @@ class MockZendeskJobsTest {
   void awaitAllOver250JobsUsesShowManyInBatchesOfAHundred() {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 250; i++) {
-      ids.add(client.execute(tickets.ticketsUpdateMany(new TicketsUpdateRequest().ticket(
-          new TicketsUpdateRequestTicket().priority("high")), Long.toString(TicketFactory.FIRST_ID + i)))
+      ids.add(client.execute(tickets.ticketsUpdateMany(TicketsApi.TicketsUpdateManyParams.builder().ids(Long.toString(TicketFactory.FIRST_ID + i)).build(),
+        new TicketsUpdateRequest().ticket(
+          new TicketsUpdateRequestTicket().priority("high"))))
           .getJobStatus().getId());
     }
     assertEquals(250, mock.jobs().started());

@@ -72,6 +72,39 @@ class MockZendeskPaginationTest {
   }
 
   /** The GETs of a path, with or without the {@code .json} that the mock's links carry. */
+  /** The address of an offset page of the tickets list, to start an offset walk there. */
+  private static PagePosition offsetPage(int page, int perPage) {
+    return PagePosition.parse(client.baseUrl().resolve("api/v2/tickets?page=" + page + "&per_page=" + perPage)
+        .toString());
+  }
+
+  /**
+   * One GET with the query as given, pagination parameters included (the generated methods leave those to the
+   * pagination engine), bound to {@code type}; any status but 200 fails the test.
+   */
+  private static <T> T get(String pathAndQuery, Class<T> type) {
+    try (okhttp3.Response r = send(pathAndQuery)) {
+      assertEquals(200, r.code(), pathAndQuery);
+      return io.zenapi.zendesk.internal.Json.GSON.fromJson(r.body().charStream(), type);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The status of one GET with the query as given. */
+  private static int status(String pathAndQuery) {
+    try (okhttp3.Response r = send(pathAndQuery)) {
+      return r.code();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static okhttp3.Response send(String pathAndQuery) throws java.io.IOException {
+    return new okhttp3.OkHttpClient().newCall(new okhttp3.Request.Builder()
+        .url(client.baseUrl().resolve(pathAndQuery.substring(1))).build()).execute();
+  }
+
   private static List<LoggedRequest> requestsTo(String path) {
     return mock.wireMock().findAll(getRequestedFor(urlPathMatching(java.util.regex.Pattern.quote(path)
         + "(\\.json)?")));
@@ -83,8 +116,7 @@ class MockZendeskPaginationTest {
 
   @Test
   void cursorPaginationReadsEveryTicketOnceInIdOrder() {
-    List<Long> ids = client.paginate(() -> tickets.listTickets(null, null, null, null, null, null, null, null, null,
-        null, null, null), TicketsResponse::getTickets).stream().map(TicketObject::getId).toList();
+    List<Long> ids = client.paginate(tickets.listTickets(), TicketsResponse::getTickets).stream().map(TicketObject::getId).toList();
     assertEquals(allIds(), ids);
     List<LoggedRequest> sent = requestsTo("/api/v2/tickets");
     assertEquals(25, sent.size(), "2,500 tickets at 100 a page");
@@ -97,36 +129,34 @@ class MockZendeskPaginationTest {
 
   @Test
   void cursorPaginationWithAnOddPageSize() {
-    List<Long> ids = client.paginate(() -> tickets.listTickets(null, null, null, null, null, null, null, null, null,
-        null, null, null), TicketsResponse::getTickets).pageSize(37).stream().map(TicketObject::getId).toList();
+    List<Long> ids = client.paginate(tickets.listTickets(), TicketsResponse::getTickets).pageSize(37).stream().map(TicketObject::getId).toList();
     assertEquals(allIds(), ids);
     assertEquals((TICKETS + 36) / 37, requestsTo("/api/v2/tickets").size());
   }
 
   @Test
   void cursorMetaLinksAndGoingBackWithPageBefore() {
-    TicketsResponse first = client.execute(tickets.listTickets(null, null, null, null, null, null, null, 100L, null,
-        null, null, null));
+    TicketsResponse first = get("/api/v2/tickets?page[size]=100", TicketsResponse.class);
     assertEquals(100, first.getTickets().size());
     assertTrue(first.getMeta().getHasMore());
     assertNotNull(first.getMeta().getAfterCursor());
     assertTrue(first.getLinks().getNext().contains("page%5Bafter%5D=" + first.getMeta().getAfterCursor()),
         first.getLinks().getNext());
 
-    TicketsResponse second = client.execute(tickets.listTickets(null, null, null, null, null,
-        first.getMeta().getAfterCursor(), null, 100L, null, null, null, null));
+    TicketsResponse second = get("/api/v2/tickets?page[size]=100&page[after]=" + first.getMeta().getAfterCursor(),
+        TicketsResponse.class);
     assertEquals(TicketFactory.FIRST_ID + 100, second.getTickets().get(0).getId());
     assertEquals(TicketFactory.FIRST_ID + 199, second.getTickets().get(99).getId());
     assertTrue(second.getLinks().getPrev().contains("page%5Bbefore%5D=" + second.getMeta().getBeforeCursor()));
 
-    TicketsResponse back = client.execute(tickets.listTickets(null, null, null, null, null, null,
-        second.getMeta().getBeforeCursor(), 100L, null, null, null, null));
+    TicketsResponse back = get("/api/v2/tickets?page[size]=100&page[before]=" + second.getMeta().getBeforeCursor(),
+        TicketsResponse.class);
     assertEquals(first.getTickets().stream().map(TicketObject::getId).toList(),
         back.getTickets().stream().map(TicketObject::getId).toList(), "page[before] gives the previous page, in order");
     assertFalse(back.getMeta().getHasMore(), "nothing before the first page");
 
-    TicketsResponse last = client.execute(tickets.listTickets(null, null, null, null, null,
-        Pages.encode(TicketFactory.FIRST_ID + TICKETS - 11), null, 100L, null, null, null, null));
+    TicketsResponse last = get("/api/v2/tickets?page[size]=100&page[after]="
+        + Pages.encode(TicketFactory.FIRST_ID + TICKETS - 11), TicketsResponse.class);
     assertEquals(10, last.getTickets().size());
     assertFalse(last.getMeta().getHasMore());
     assertNull(last.getLinks().getNext());
@@ -135,20 +165,18 @@ class MockZendeskPaginationTest {
   @Test
   void aCursorThatIsNotTheServersIsABadRequest() {
     for (String bad : List.of("not-a-cursor!", "abc", Pages.encode(1).substring(2))) {
-      BadRequestException e = assertThrows(BadRequestException.class, () -> client.execute(tickets.listTickets(null,
-          null, null, null, null, bad, null, 100L, null, null, null, null)), bad);
-      assertEquals(400, e.status());
+      assertEquals(400, status("/api/v2/tickets?page[size]=100&page[after]=" + bad), bad);
     }
   }
 
   @Test
   void offsetPaginationReadsEveryTicketOnce() {
     AtomicReference<TicketsResponse> firstPage = new AtomicReference<>();
-    List<Long> ids = client.paginate(() -> tickets.listTickets(null, null, null, null, 1L, null, null, null, 100L,
-        null, null, null), (TicketsResponse r) -> {
+    // the engine prefers cursors; an offset walk is resumed from an offset page's address
+    List<Long> ids = client.paginate(tickets.listTickets(), (TicketsResponse r) -> {
           firstPage.compareAndSet(null, r);
           return r.getTickets();
-        }).stream().map(TicketObject::getId).toList();
+        }).resumeFrom(offsetPage(1, 100)).stream().map(TicketObject::getId).toList();
     assertEquals(allIds(), ids);
     assertEquals(25, requestsTo("/api/v2/tickets").size());
     assertEquals(TICKETS, firstPage.get().getCount());
@@ -159,19 +187,17 @@ class MockZendeskPaginationTest {
 
   @Test
   void offsetPagesKnowTheirNeighbours() {
-    TicketsResponse p3 = client.execute(tickets.listTickets(null, null, null, null, 3L, null, null, null, 30L, null,
-        null, null));
+    TicketsResponse p3 = get("/api/v2/tickets?page=3&per_page=30", TicketsResponse.class);
     assertEquals(30, p3.getTickets().size());
     assertEquals(TicketFactory.FIRST_ID + 60, p3.getTickets().get(0).getId());
     assertTrue(p3.getPreviousPage().endsWith("per_page=30&page=2"), p3.getPreviousPage());
     assertTrue(p3.getNextPage().endsWith("per_page=30&page=4"), p3.getNextPage());
     assertEquals(TICKETS, p3.getCount());
-    TicketsResponse lastPage = client.execute(tickets.listTickets(null, null, null, null, 84L, null, null, null, 30L,
-        null, null, null));
+    TicketsResponse lastPage = get("/api/v2/tickets?page=84&per_page=30", TicketsResponse.class);
     assertEquals(TICKETS - 83 * 30, lastPage.getTickets().size());
     assertNull(lastPage.getNextPage());
-    List<Long> ids = client.paginate(() -> tickets.listTickets(null, null, null, null, 1L, null, null, null, 30L,
-        null, null, null), TicketsResponse::getTickets).stream().map(TicketObject::getId).toList();
+    List<Long> ids = client.paginate(tickets.listTickets(), TicketsResponse::getTickets).resumeFrom(offsetPage(1, 30))
+        .stream().map(TicketObject::getId).toList();
     assertEquals(allIds(), ids);
     assertEquals(84, requestsTo("/api/v2/tickets").size() - 2);
   }
@@ -179,8 +205,7 @@ class MockZendeskPaginationTest {
   @Test
   void skipsByUserByTicketAndAll() {
     TicketSkipsApi skips = client.api(TicketSkipsApi.class);
-    List<TicketSkipObject> mine = client.paginate(() -> skips.listTicketSkips(MockSkips.CURRENT_USER_ID, null, null,
-        null, null, null, null), TicketSkipsResponse::getSkips).pageSize(40).stream().toList();
+    List<TicketSkipObject> mine = client.paginate(skips.listTicketSkips(MockSkips.CURRENT_USER_ID), TicketSkipsResponse::getSkips).pageSize(40).stream().toList();
     assertEquals(250, mine.size());
     assertEquals(250, mine.stream().map(TicketSkipObject::getId).distinct().count());
     assertTrue(mine.stream().allMatch(s -> s.getUserId() == MockSkips.CURRENT_USER_ID));
@@ -190,20 +215,18 @@ class MockZendeskPaginationTest {
     assertNotNull(mine.get(0).getTicket(), "skips carry their ticket");
     assertEquals(mine.get(0).getTicketId(), mine.get(0).getTicket().getId());
 
-    assertEquals(List.of(), client.paginate(() -> skips.listTicketSkips(123L, null, null, null, null, null, null),
+    assertEquals(List.of(), client.paginate(skips.listTicketSkips(123L),
         TicketSkipsResponse::getSkips).stream().toList(), "another user skipped nothing");
 
-    List<TicketSkipObject> aboutFirst = client.paginate(() -> skips.listTicketSkipsByTicket(TicketFactory.FIRST_ID,
-        null, null, null, null, null, null), TicketSkipsResponse::getSkips).stream().toList();
+    List<TicketSkipObject> aboutFirst = client.paginate(skips.listTicketSkipsByTicket(TicketFactory.FIRST_ID), TicketSkipsResponse::getSkips).stream().toList();
     assertEquals(1, aboutFirst.size());
     assertEquals(TicketFactory.FIRST_ID, aboutFirst.get(0).getTicketId());
 
     AtomicReference<Long> count = new AtomicReference<>();
-    List<Long> all = client.paginate(() -> skips.listSkips(null, null, null, null, 1L, 100L),
-        (TicketSkipsResponse r) -> {
+    List<Long> all = client.paginate(skips.listSkips(), (TicketSkipsResponse r) -> {
           count.set(r.getCount());
           return r.getSkips();
-        }).stream().map(TicketSkipObject::getId).toList();
+        }).pageSize(100).stream().map(TicketSkipObject::getId).toList();
     assertEquals(mine.stream().map(TicketSkipObject::getId).toList(), all, "offset style over all skips");
     assertEquals(250L, count.get());
     assertEquals(3, requestsTo("/api/v2/skips").size());
@@ -212,7 +235,7 @@ class MockZendeskPaginationTest {
   @Test
   void suspendedTicketsList() {
     SuspendedTicketsApi api = client.api(SuspendedTicketsApi.class);
-    List<Long> ids = client.paginate(() -> api.listSuspendedTickets(null, null, null, null, null, null, null),
+    List<Long> ids = client.paginate(api.listSuspendedTickets(),
         SuspendedTicketsResponse::getSuspendedTickets).stream().map(SuspendedTicketObject::getId).toList();
     assertEquals(mock.suspendedTickets().count(), ids.size());
     assertEquals(120, ids.size());
@@ -224,7 +247,7 @@ class MockZendeskPaginationTest {
   void timeBasedExportReturnsEveryTicketOnceAndAFollowUpExportSeesLaterChanges() {
     IncrementalExportApi api = client.api(IncrementalExportApi.class);
     AtomicReference<TimeBasedExportIncrementalTicketsResponse> last = new AtomicReference<>();
-    Paginated<TicketObject> export = client.paginate(() -> api.incrementalTicketExportTime(0L, null),
+    Paginated<TicketObject> export = client.paginate(api.incrementalTicketExportTime(0L),
         (TimeBasedExportIncrementalTicketsResponse r) -> {
           last.set(r);
           return r.getTickets();
@@ -241,7 +264,7 @@ class MockZendeskPaginationTest {
     fields.addProperty("priority", "urgent");
     mock.tickets().update(changed, fields);
 
-    List<TicketObject> second = client.paginate(() -> api.incrementalTicketExportTime(0L, null),
+    List<TicketObject> second = client.paginate(api.incrementalTicketExportTime(0L),
         TimeBasedExportIncrementalTicketsResponse::getTickets).resumeFrom(PagePosition.parse(last.get().getNextPage()))
         .stream().toList();
     assertTrue(second.stream().anyMatch(t -> t.getId() == changed && "urgent".equals(t.getPriority())),
@@ -254,7 +277,7 @@ class MockZendeskPaginationTest {
   void cursorBasedExportReturnsEveryTicketOnceAndAFollowUpExportSeesLaterChanges() {
     IncrementalExportApi api = client.api(IncrementalExportApi.class);
     AtomicReference<CursorBasedExportIncrementalTicketsResponse> last = new AtomicReference<>();
-    List<TicketObject> first = client.paginate(() -> api.incrementalTicketExportCursor(0L, null, null),
+    List<TicketObject> first = client.paginate(api.incrementalTicketExportCursor(IncrementalExportApi.IncrementalTicketExportCursorParams.builder().startTime(0L).build()),
         (CursorBasedExportIncrementalTicketsResponse r) -> {
           last.set(r);
           return r.getTickets();
@@ -272,7 +295,7 @@ class MockZendeskPaginationTest {
     mock.tickets().update(changed, fields);
 
     AtomicReference<CursorBasedExportIncrementalTicketsResponse> last2 = new AtomicReference<>();
-    List<TicketObject> second = client.paginate(() -> api.incrementalTicketExportCursor(0L, null, null),
+    List<TicketObject> second = client.paginate(api.incrementalTicketExportCursor(IncrementalExportApi.IncrementalTicketExportCursorParams.builder().startTime(0L).build()),
         (CursorBasedExportIncrementalTicketsResponse r) -> {
           last2.set(r);
           return r.getTickets();
@@ -281,8 +304,9 @@ class MockZendeskPaginationTest {
         "after the first export's cursor: exactly the ticket changed since");
     assertEquals("solved", second.get(0).getStatus());
 
-    CursorBasedExportIncrementalTicketsResponse nothingNew = client.execute(api.incrementalTicketExportCursor(null,
-        last2.get().getAfterCursor(), null));
+    CursorBasedExportIncrementalTicketsResponse nothingNew = get(
+        "/api/v2/incremental/tickets/cursor?cursor=" + last2.get().getAfterCursor(),
+        CursorBasedExportIncrementalTicketsResponse.class);
     assertEquals(List.of(), nothingNew.getTickets());
     assertTrue(nothingNew.getEndOfStream());
     assertNotNull(nothingNew.getAfterCursor(), "an empty page still says where to go on from");
@@ -292,8 +316,7 @@ class MockZendeskPaginationTest {
   void aGarbledExportCursorIsABadRequest() {
     IncrementalExportApi api = client.api(IncrementalExportApi.class);
     for (String bad : List.of("abc", "@@@", java.util.Base64.getUrlEncoder().encodeToString("x".getBytes()))) {
-      assertThrows(BadRequestException.class, () -> client.execute(api.incrementalTicketExportCursor(null, bad,
-          null)), bad);
+      assertEquals(400, status("/api/v2/incremental/tickets/cursor?cursor=" + bad), bad);
     }
   }
 

@@ -58,19 +58,18 @@ class MockZendeskSkipsAndSuspendedTest {
   }
 
   private static List<Long> suspendedIds() {
-    return client.paginate(() -> suspended.listSuspendedTickets(null, null, null, null, null, null, null),
+    return client.paginate(suspended.listSuspendedTickets(),
         SuspendedTicketsResponse::getSuspendedTickets).stream().map(SuspendedTicketObject::getId).toList();
   }
 
   @Test
   void aRecordedSkipIsListedForTheCurrentUserAndTheTicket() {
     long ticket = TicketFactory.FIRST_ID + 900; // not among the seeded skips
-    assertEquals(List.of(), client.paginate(() -> skips.listTicketSkipsByTicket(ticket, null, null, null, null, null,
-        null), TicketSkipsResponse::getSkips).stream().toList());
+    assertEquals(List.of(), client.paginate(skips.listTicketSkipsByTicket(ticket), TicketSkipsResponse::getSkips).stream().toList());
     int before = mock.skips().count();
 
     TicketSkipObject skip = client.execute(skips.recordNewSkip(new RecordNewSkipRequest().skip(
-        new RecordNewSkipRequestSkip().ticketId(ticket).reason("Not my area")), null)).getSkip();
+        new RecordNewSkipRequestSkip().ticketId(ticket).reason("Not my area")))).getSkip();
     assertEquals(ticket, skip.getTicketId());
     assertEquals(MockSkips.CURRENT_USER_ID, skip.getUserId());
     assertEquals("Not my area", skip.getReason());
@@ -78,11 +77,9 @@ class MockZendeskSkipsAndSuspendedTest {
     assertNotNull(skip.getCreatedAt());
     assertEquals(before + 1, mock.skips().count());
 
-    List<TicketSkipObject> byTicket = client.paginate(() -> skips.listTicketSkipsByTicket(ticket, null, null, null,
-        null, null, null), TicketSkipsResponse::getSkips).stream().toList();
+    List<TicketSkipObject> byTicket = client.paginate(skips.listTicketSkipsByTicket(ticket), TicketSkipsResponse::getSkips).stream().toList();
     assertEquals(List.of(skip.getId()), byTicket.stream().map(TicketSkipObject::getId).toList());
-    List<TicketSkipObject> mine = client.paginate(() -> skips.listTicketSkips(MockSkips.CURRENT_USER_ID, null, null,
-        null, null, null, null), TicketSkipsResponse::getSkips).stream().toList();
+    List<TicketSkipObject> mine = client.paginate(skips.listTicketSkips(MockSkips.CURRENT_USER_ID), TicketSkipsResponse::getSkips).stream().toList();
     assertEquals(before + 1, mine.size());
     assertEquals(skip.getId(), mine.get(mine.size() - 1).getId(), "the newest skip comes last, in id order");
     assertEquals("Not my area", mine.get(mine.size() - 1).getReason());
@@ -91,11 +88,9 @@ class MockZendeskSkipsAndSuspendedTest {
   @Test
   void skippingAnUnknownTicketIs404AndRecordsNothing() {
     int before = mock.skips().count();
-    NotFoundException e = assertThrows(NotFoundException.class, () -> client.execute(skips.recordNewSkip(
-        new RecordNewSkipRequest().skip(new RecordNewSkipRequestSkip().ticketId(123L).reason("?")), null)));
+    NotFoundException e = assertThrows(NotFoundException.class, () -> client.execute(skips.recordNewSkip(new RecordNewSkipRequest().skip(new RecordNewSkipRequestSkip().ticketId(123L).reason("?")))));
     assertEquals("RecordNotFound", e.error().orElse(null));
-    assertThrows(BadRequestException.class, () -> client.execute(skips.recordNewSkip(new RecordNewSkipRequest(),
-        null)), "a body without skip.ticket_id");
+    assertThrows(BadRequestException.class, () -> client.execute(skips.recordNewSkip(new RecordNewSkipRequest())), "a body without skip.ticket_id");
     assertEquals(before, mock.skips().count());
   }
 
@@ -112,7 +107,7 @@ class MockZendeskSkipsAndSuspendedTest {
     assertEquals("Out of office 3", t.getSubject());
     assertEquals("new", t.getStatus());
     assertEquals(1_000 + TicketFactory.FIRST_ID, t.getId(), "a ticket id of its own, after the seeded tickets");
-    TicketObject read = client.execute(client.api(TicketsApi.class).showTicket(t.getId(), null, null, null))
+    TicketObject read = client.execute(client.api(TicketsApi.class).showTicket(t.getId()))
         .getTicket();
     assertEquals("Out of office 3", read.getSubject(), "the recovered ticket is a ticket of the mock");
     assertEquals("I am away until Monday.", read.getDescription());
@@ -129,8 +124,7 @@ class MockZendeskSkipsAndSuspendedTest {
 
   @Test
   void recoverManyRecoversEachKnownId() {
-    RecoverSuspendedTicketsResponse r = client.execute(suspended.recoverSuspendedTickets(
-        (FIRST_SUSPENDED + 1) + "," + (FIRST_SUSPENDED + 2) + ",999"));
+    RecoverSuspendedTicketsResponse r = client.execute(suspended.recoverSuspendedTickets((FIRST_SUSPENDED + 1) + "," + (FIRST_SUSPENDED + 2) + ",999"));
     assertEquals(List.of("Out of office 1", "Out of office 2"), r.getTickets().stream().map(TicketObject::getSubject)
         .toList());
     assertEquals(1_002, mock.tickets().count(), "both became tickets");

@@ -57,10 +57,11 @@ class MockZendeskStateTest {
     assertNotEquals("dirty", mock.tickets().get(ID).get("subject").getAsString());
     try (ZendeskClient client = mock.clientBuilder().sleeper(d -> { }).build()) {
       TicketsApi tickets = client.api(TicketsApi.class);
-      assertEquals(ID, client.execute(tickets.showTicket(ID, null, null, null)).getTicket().getId());
+      assertEquals(ID, client.execute(tickets.showTicket(ID)).getTicket().getId());
       assertEquals(1, mock.requestCount(), "no fault left over from the previous test");
-      JobStatusObject job = client.execute(tickets.ticketsUpdateMany(new TicketsUpdateRequest().ticket(
-          new TicketsUpdateRequestTicket().priority("low")), Long.toString(ID))).getJobStatus();
+      JobStatusObject job = client.execute(tickets.ticketsUpdateMany(TicketsApi.TicketsUpdateManyParams.builder().ids(Long.toString(ID)).build(),
+        new TicketsUpdateRequest().ticket(
+          new TicketsUpdateRequestTicket().priority("low")))).getJobStatus();
       JobStatusesApi statuses = client.api(JobStatusesApi.class);
       List<String> seen = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
@@ -81,8 +82,9 @@ class MockZendeskStateTest {
       client.tickets().safeUpdate(ID, (current, changes) -> changes.subject("changed"));
       client.execute(client.api(SuspendedTicketsApi.class).deleteSuspendedTicket(BigDecimal.valueOf(
           500_000_000_000L)));
-      client.execute(client.api(TicketsApi.class).ticketsUpdateMany(new TicketsUpdateRequest().ticket(
-          new TicketsUpdateRequestTicket().priority("low")), Long.toString(ID)));
+      client.execute(client.api(TicketsApi.class).ticketsUpdateMany(TicketsApi.TicketsUpdateManyParams.builder().ids(Long.toString(ID)).build(),
+        new TicketsUpdateRequest().ticket(
+          new TicketsUpdateRequestTicket().priority("low"))));
       mock.faults().rateLimit(1, Duration.ofSeconds(1));
       client.execute(client.api(TicketsApi.class).countTickets());
     }
@@ -161,8 +163,7 @@ class MockZendeskStateTest {
   void anEmptyMockListsNothing() {
     try (MockZendesk empty = MockZendesk.start(0); ZendeskClient client = empty.client()) {
       TicketsApi api = client.api(TicketsApi.class);
-      assertEquals(List.of(), client.paginate(() -> api.listTickets(null, null, null, null, null, null, null, null,
-          null, null, null, null), TicketsResponse::getTickets).stream().toList());
+      assertEquals(List.of(), client.paginate(api.listTickets(), TicketsResponse::getTickets).stream().toList());
       assertEquals(1, empty.requestCount());
       assertEquals(0L, client.execute(api.countTickets()).getCount().getValue());
     }

@@ -24,8 +24,7 @@ class ReadmeMockExampleTest {
 
     long count() {
       TicketsApi tickets = client.api(TicketsApi.class);
-      return client.paginate(() -> tickets.listTickets(null, null, null, null, null, null, null, null, null, null,
-          null, null), TicketsResponse::getTickets).stream().filter(t -> "open".equals(t.getStatus())).count();
+      return client.paginate(tickets.listTickets(), TicketsResponse::getTickets).stream().filter(t -> "open".equals(t.getStatus())).count();
     }
   }
 

@@ -38,8 +38,8 @@ class OffsetAndExportPaginationTest extends PaginationWireMockSupport {
         offsetPage("users", 201, 250, null, base + "2&per_page=100&query=role%3Aagent", 250));
 
     UsersApi api = client.api(UsersApi.class);
-    List<Long> seen = client.paginate(() -> api.searchUsers(null, 100L, "role:agent", null, null),
-        UsersResponse::getUsers).stream().map(UserObject::getId).toList();
+    List<Long> seen = client.paginate(api.searchUsers(UsersApi.SearchUsersParams.builder().query("role:agent").build()),
+        UsersResponse::getUsers).pageSize(100).stream().map(UserObject::getId).toList();
 
     assertEquals(ids(1, 250), seen);
     assertRequests(List.of(
@@ -49,7 +49,7 @@ class OffsetAndExportPaginationTest extends PaginationWireMockSupport {
   }
 
   @Test
-  void anExplicitPageOnACursorCapableEndpointKeepsOffsetPagination() {
+  void anOffsetWalkResumedOnACursorCapableEndpointStaysOffset() {
     String base = server.baseUrl() + "/api/v2/tickets.json?page=";
     serve(page("/api/v2/tickets", "page", "1", "per_page", "100", "page[size]", null),
         offsetPage("tickets", 1, 100, base + "2&per_page=100", null, 230));
@@ -59,9 +59,8 @@ class OffsetAndExportPaginationTest extends PaginationWireMockSupport {
         offsetPage("tickets", 201, 230, null, base + "2&per_page=100", 230));
 
     TicketsApi api = client.api(TicketsApi.class);
-    List<Long> seen = client.paginate(
-            () -> api.listTickets(null, null, null, null, 1L, null, null, null, 100L, null, null, null),
-            TicketsResponse::getTickets)
+    List<Long> seen = client.paginate(api.listTickets(), TicketsResponse::getTickets)
+        .resumeFrom(PagePosition.parse(server.baseUrl() + "/api/v2/tickets?page=1&per_page=100"))
         .stream().map(TicketObject::getId).toList();
 
     assertEquals(ids(1, 230), seen);
@@ -88,7 +87,7 @@ class OffsetAndExportPaginationTest extends PaginationWireMockSupport {
         timeBasedPage(2001, 2042, true, 1700000950));
 
     IncrementalExportApi api = client.api(IncrementalExportApi.class);
-    List<Long> seen = client.paginate(() -> api.incrementalTicketExportTime(1700000000L, null),
+    List<Long> seen = client.paginate(api.incrementalTicketExportTime(1700000000L),
         TimeBasedExportIncrementalTicketsResponse::getTickets).stream().map(TicketObject::getId).toList();
 
     assertEquals(ids(1, 2042), seen);
@@ -116,7 +115,7 @@ class OffsetAndExportPaginationTest extends PaginationWireMockSupport {
         cursorExportPage(2001, 2007, "MTU3NjYxNDAwMC4wfHw5MDh8", true));
 
     IncrementalExportApi api = client.api(IncrementalExportApi.class);
-    List<Long> seen = client.paginate(() -> api.incrementalTicketExportCursor(1700000000L, null, null),
+    List<Long> seen = client.paginate(api.incrementalTicketExportCursor(IncrementalExportApi.IncrementalTicketExportCursorParams.builder().startTime(1700000000L).build()),
         CursorBasedExportIncrementalTicketsResponse::getTickets).stream().map(TicketObject::getId).toList();
 
     assertEquals(ids(1, 2007), seen);
@@ -147,8 +146,7 @@ class OffsetAndExportPaginationTest extends PaginationWireMockSupport {
         "page[after]", "eyJmIjoyfQ"), searchExportPage(201, 233, false, "eyJmIjozfQ"));
 
     SearchApi api = client.api(SearchApi.class);
-    List<SearchResultObject> seen = client.paginate(
-        () -> api.exportSearchResults("status:open", null, null, "ticket", null, null, null, null),
+    List<SearchResultObject> seen = client.paginate(api.exportSearchResults("status:open", SearchApi.ExportSearchResultsParams.builder().filterType("ticket").build()),
         SearchExportResponse::getResults).stream().toList();
 
     assertEquals(ids(1, 233), seen.stream().map(SearchResultObject::getId).toList());

@@ -53,8 +53,7 @@ class PaginationSafetyTest extends PaginationWireMockSupport {
 
   private Paginated<TicketObject> allTickets() {
     TicketsApi api = client.api(TicketsApi.class);
-    return client.paginate(
-        () -> api.listTickets(null, null, null, null, null, null, null, null, null, null, null, null),
+    return client.paginate(api.listTickets(),
         guarded(TicketsResponse::getTickets));
   }
 
@@ -105,8 +104,7 @@ class PaginationSafetyTest extends PaginationWireMockSupport {
     serve(page("/api/v2/users/7/skips", "page[size]", "100", "page[after]", "s2"),
         cursorPage("skips", 101, 200, true, "s2", null));
 
-    Paginated<TicketSkipObject> skips = client.paginate(
-        () -> api.listTicketSkips(7L, null, null, null, null, null, null), guarded(TicketSkipsResponse::getSkips));
+    Paginated<TicketSkipObject> skips = client.paginate(api.listTicketSkips(7L), guarded(TicketSkipsResponse::getSkips));
     assertThrows(PaginationException.class, () -> drain(skips, new ArrayList<>()));
 
     assertRequests(List.of(
@@ -145,7 +143,8 @@ class PaginationSafetyTest extends PaginationWireMockSupport {
     UsersApi api = client.api(UsersApi.class);
     List<UserObject> seen = new ArrayList<>();
     assertThrows(PaginationException.class, () -> drain(client.paginate(
-        () -> api.searchUsers(null, 100L, "role:agent", null, null), guarded(UsersResponse::getUsers)), seen));
+        api.searchUsers(UsersApi.SearchUsersParams.builder().query("role:agent").build()),
+        guarded(UsersResponse::getUsers)).pageSize(100), seen));
 
     assertNoDuplicate(seen.stream().map(UserObject::getId).toList());
     assertRequests(List.of(
@@ -164,8 +163,7 @@ class PaginationSafetyTest extends PaginationWireMockSupport {
             + "\"next_page\":\"" + same + "\"}");
 
     IncrementalExportApi api = client.api(IncrementalExportApi.class);
-    assertThrows(PaginationException.class, () -> drain(client.paginate(
-        () -> api.incrementalTicketExportTime(1700000000L, null),
+    assertThrows(PaginationException.class, () -> drain(client.paginate(api.incrementalTicketExportTime(1700000000L),
         guarded(TimeBasedExportIncrementalTicketsResponse::getTickets)), new ArrayList<>()));
 
     assertRequests(List.of(
@@ -183,8 +181,7 @@ class PaginationSafetyTest extends PaginationWireMockSupport {
         "{" + items("tickets", 1001, 2000) + body);
 
     IncrementalExportApi api = client.api(IncrementalExportApi.class);
-    assertThrows(PaginationException.class, () -> drain(client.paginate(
-        () -> api.incrementalTicketExportCursor(1700000000L, null, null),
+    assertThrows(PaginationException.class, () -> drain(client.paginate(api.incrementalTicketExportCursor(IncrementalExportApi.IncrementalTicketExportCursorParams.builder().startTime(1700000000L).build()),
         guarded(CursorBasedExportIncrementalTicketsResponse::getTickets)), new ArrayList<>()));
 
     assertRequests(List.of(
@@ -198,8 +195,7 @@ class PaginationSafetyTest extends PaginationWireMockSupport {
         "{" + items("tickets", 1, 10) + ",\"after_cursor\":null,\"after_url\":null,\"end_of_stream\":false}");
 
     IncrementalExportApi api = client.api(IncrementalExportApi.class);
-    assertThrows(PaginationException.class, () -> drain(client.paginate(
-        () -> api.incrementalTicketExportCursor(1700000000L, null, null),
+    assertThrows(PaginationException.class, () -> drain(client.paginate(api.incrementalTicketExportCursor(IncrementalExportApi.IncrementalTicketExportCursorParams.builder().startTime(1700000000L).build()),
         guarded(CursorBasedExportIncrementalTicketsResponse::getTickets)), new ArrayList<>()));
 
     assertRequests(List.of("GET /api/v2/incremental/tickets/cursor?start_time=1700000000"));

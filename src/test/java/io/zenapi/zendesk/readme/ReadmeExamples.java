@@ -45,8 +45,7 @@ final class ReadmeExamples {
     List<String> seen = new ArrayList<>();
     // tag::pagination[]
     TicketsApi tickets = client.api(TicketsApi.class);
-    Paginated<TicketObject> all = client.paginate(
-        () -> tickets.listTickets(null, null, null, null, null, null, null, null, null, null, null, null),
+    Paginated<TicketObject> all = client.paginate(tickets.listTickets(),
         TicketsResponse::getTickets);
 
     for (Page<TicketObject> page : all.pages()) {              // lazy: one page in memory at a time
@@ -61,8 +60,8 @@ final class ReadmeExamples {
   static JobStatusObject jobs(ZendeskClient client) {
     // tag::jobs[]
     TicketsApi tickets = client.api(TicketsApi.class);
-    JobStatusObject job = client.execute(tickets.ticketsUpdateMany(
-        new TicketsUpdateRequest().ticket(new TicketsUpdateRequestTicket().status("solved")), "1,2,3"))
+    JobStatusObject job = client.execute(tickets.ticketsUpdateMany(TicketsApi.TicketsUpdateManyParams.builder().ids("1,2,3").build(),
+        new TicketsUpdateRequest().ticket(new TicketsUpdateRequestTicket().status("solved"))))
         .getJobStatus();
 
     JobStatusObject done = client.jobs().await(job,          // polls with backoff until completed,
@@ -88,7 +87,7 @@ final class ReadmeExamples {
     // tag::errors[]
     TicketsApi tickets = client.api(TicketsApi.class);
     try {
-      TicketObject t = client.execute(tickets.showTicket(42L, null, null, null)).getTicket();
+      TicketObject t = client.execute(tickets.showTicket(42L)).getTicket();
       outcome = "found " + t.getId();
     } catch (NotFoundException e) {                          // 404
       outcome = "no ticket 42 (request id " + e.requestId().orElse("?") + ")";
@@ -110,7 +109,7 @@ final class ReadmeExamples {
         .baseUrl(zendeskUrl)                                 // or .subdomain("acme")
         .credentials(Credentials.oauthClientCredentials(clientId, clientSecret, "read write"))
         .build();                                            // tokens are fetched and renewed by the client
-    TicketObject ticket = client.execute(client.api(TicketsApi.class).showTicket(42L, null, null, null)).getTicket();
+    TicketObject ticket = client.execute(client.api(TicketsApi.class).showTicket(42L)).getTicket();
     // end::oauth-client-credentials[]
     client.close();
     return ticket;
@@ -124,7 +123,7 @@ final class ReadmeExamples {
         .credentials(Credentials.oauthRefreshing(accessToken, refreshToken, clientId, clientSecret,
             TokenStore.file(tokenFile)))                      // each rotated pair is saved here before use
         .build();
-    TicketObject ticket = client.execute(client.api(TicketsApi.class).showTicket(42L, null, null, null)).getTicket();
+    TicketObject ticket = client.execute(client.api(TicketsApi.class).showTicket(42L)).getTicket();
     // end::oauth-refreshing[]
     client.close();
     return ticket;

@@ -80,8 +80,7 @@ class BadInputTest {
 
   private static Paginated<TicketObject> tickets() {
     TicketsApi api = client.api(TicketsApi.class);
-    return client.paginate(() -> api.listTickets(null, null, null, null, null, null, null, null, null, null, null,
-        null), TicketsResponse::getTickets);
+    return client.paginate(api.listTickets(), TicketsResponse::getTickets);
   }
 
   static List<Case> cases() {
@@ -130,11 +129,9 @@ class BadInputTest {
         () -> tickets().pageSize(101)));
     all.add(c("paginate(null, items)", IAE, "must not be null",
         () -> client.paginate(null, TicketsResponse::getTickets)));
-    all.add(c("paginate(call, null)", IAE, "must not be null", () -> client.paginate(
-        () -> client.api(TicketsApi.class).listTickets(null, null, null, null, null, null, null, null, null, null,
-            null, null), null)));
-    all.add(c("paginate(() -> null, items), iterated", IAE, "supplier returned null",
-        () -> client.paginate(() -> null, r -> List.of()).iterator().hasNext()));
+    all.add(c("paginate(call, null)", IAE, "must not be null", () -> client.paginate(client.api(TicketsApi.class).listTickets(), null)));
+    all.add(c("paginate(null, items), iterated", IAE, "supplier returned null",
+        () -> client.paginate(null, r -> List.of()).iterator().hasNext()));
     all.add(c("resumeFrom(null)", IAE, "position must not be null", () -> tickets().resumeFrom(null)));
     all.add(c("PagePosition.parse(\"not a url\")", IAE, "not a saved page position",
         () -> PagePosition.parse("not a url")));
@@ -163,11 +160,11 @@ class BadInputTest {
     all.add(c("execute(updateTicket(42, null body))", IAE, "Body parameter value must not be null",
         () -> client.execute(client.api(TicketsApi.class).updateTicket(42L, null))));
     all.add(c("execute(showTicket(null id))", IAE, "value must not be null",
-        () -> client.execute(client.api(TicketsApi.class).showTicket(null, null, null, null))));
+        () -> client.execute(client.api(TicketsApi.class).showTicket(null))));
     all.add(c("execute(...) on a closed client", ISE, "closed", () -> {
       ZendeskClient closed = build(null, h.server.baseUrl(), OAUTH);
       closed.close();
-      closed.execute(client.api(TicketsApi.class).showTicket(1L, null, null, null));
+      closed.execute(client.api(TicketsApi.class).showTicket(1L));
     }));
     return all;
   }

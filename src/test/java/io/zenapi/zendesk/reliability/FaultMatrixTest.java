@@ -79,7 +79,7 @@ class FaultMatrixTest {
     h.server.stubFor(get(urlPathEqualTo("/api/v2/tickets/1")).willReturn(Harness.ticket1()));
     ZendeskClient warm = h.client(b -> b.retryPolicy(POLICY));
     for (int i = 0; i < 20; i++) {
-      warm.execute(warm.api(TicketsApi.class).showTicket(1L, null, null, null));
+      warm.execute(warm.api(TicketsApi.class).showTicket(1L));
     }
     h.reset();
   }
@@ -186,7 +186,7 @@ class FaultMatrixTest {
 
       @Override
       String run(ZendeskClient client) {
-        TicketResponse r = client.execute(client.api(TicketsApi.class).showTicket(1L, null, null, null));
+        TicketResponse r = client.execute(client.api(TicketsApi.class).showTicket(1L));
         if (r == null) {
           return NULL_BODY;
         }
@@ -215,8 +215,7 @@ class FaultMatrixTest {
         TicketsApi api = client.api(TicketsApi.class);
         List<Long> seen = new ArrayList<>();
         try {
-          for (Page<TicketObject> page : client.paginate(() -> api.listTickets(null, null, null, null, null, null,
-              null, null, null, null, null, null), TicketsResponse::getTickets).pageSize(PAGE_SIZE).pages()) {
+          for (Page<TicketObject> page : client.paginate(api.listTickets(), TicketsResponse::getTickets).pageSize(PAGE_SIZE).pages()) {
             page.items().forEach(t -> seen.add(t.getId()));
           }
         } catch (ZendeskException e) {

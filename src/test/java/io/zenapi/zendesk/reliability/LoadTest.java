@@ -184,7 +184,7 @@ class LoadTest {
         for (long id = 1 + thread; id <= total; id += THREADS) {
           String nonce = "n" + id + "t" + thread;
           try {
-            TicketObject ticket = client.execute(tickets.showTicket(id, nonce, null, null)).getTicket();
+            TicketObject ticket = client.execute(tickets.showTicket(id, TicketsApi.ShowTicketParams.builder().include(nonce).build())).getTicket();
             if (ticket.getId() != id || !nonce.equals(ticket.getDescription())) {
               wrong.add(id + " -> " + ticket.getId() + "/" + ticket.getDescription());
             } else {
@@ -247,7 +247,7 @@ class LoadTest {
     }
     assertEquals(Set.of(), threadsLeft, "threads of the closed client");
     assertEquals(0, left, "connections to the server still open after close()");
-    assertThrows(IllegalStateException.class, () -> client.execute(tickets.showTicket(1L, null, null, null)));
+    assertThrows(IllegalStateException.class, () -> client.execute(tickets.showTicket(1L)));
 
     ReliabilityTable table = new ReliabilityTable("load", "measure", "value");
     table.add("threads × calls", THREADS + " × " + String.format(Locale.ROOT, "%,d", CALLS_PER_THREAD) + " = "

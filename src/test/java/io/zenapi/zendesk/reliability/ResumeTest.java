@@ -111,8 +111,7 @@ class ResumeTest {
 
   private static Paginated<TicketObject> tickets(ZendeskClient client) {
     TicketsApi api = client.api(TicketsApi.class);
-    return client.paginate(() -> api.listTickets(null, null, null, null, null, null, null, null, null, null, null,
-        null), TicketsResponse::getTickets).pageSize(SIZE);
+    return client.paginate(api.listTickets(), TicketsResponse::getTickets).pageSize(SIZE);
   }
 
   /** The page number of a request, from its cursor. */

@@ -180,17 +180,12 @@ class SecurityTest {
   private static List<Throwable> badDay(ZendeskClient client) {
     TicketsApi api = client.api(TicketsApi.class);
     List<Throwable> thrown = new ArrayList<>();
-    assertEquals(1L, client.execute(api.showTicket(1L, null, null, null)).getTicket().getId());
-    thrown.add(assertThrows(AuthenticationException.class, () -> client.execute(api.showTicket(2L, null, null,
-        null))));
-    thrown.add(assertThrows(ZendeskTransportException.class, () -> client.execute(api.showTicket(3L, null, null,
-        null))));
-    thrown.add(assertThrows(MalformedResponseException.class, () -> client.execute(api.showTicket(4L, null, null,
-        null))));
-    thrown.add(assertThrows(ZendeskApiException.class, () -> client.execute(api.showTicket(5L, null, null,
-        null))));
-    List<Long> ids = client.paginate(() -> api.listTickets(null, null, null, null, null, null, null, null, null,
-        null, null, null), TicketsResponse::getTickets).stream().map(TicketObject::getId).toList();
+    assertEquals(1L, client.execute(api.showTicket(1L)).getTicket().getId());
+    thrown.add(assertThrows(AuthenticationException.class, () -> client.execute(api.showTicket(2L))));
+    thrown.add(assertThrows(ZendeskTransportException.class, () -> client.execute(api.showTicket(3L))));
+    thrown.add(assertThrows(MalformedResponseException.class, () -> client.execute(api.showTicket(4L))));
+    thrown.add(assertThrows(ZendeskApiException.class, () -> client.execute(api.showTicket(5L))));
+    List<Long> ids = client.paginate(api.listTickets(), TicketsResponse::getTickets).stream().map(TicketObject::getId).toList();
     assertEquals(List.of(1L, 2L), ids);
     return thrown;
   }
@@ -262,7 +257,7 @@ class SecurityTest {
             .credentials(c).sleeper(h.sleeper).clock(h.clock);
         try (ZendeskClient client = (sink ? b.logger(h.log::add) : b).build()) {
           ZendeskException thrown = assertThrows(ZendeskException.class, () -> client.execute(client.api(
-              TicketsApi.class).showTicket(1L, null, null, null)));
+              TicketsApi.class).showTicket(1L)));
           assertInstanceOf(e.getValue(), thrown, () -> FaultMatrixTest.trace(thrown));
           assertNoSecret("exception trace", FaultMatrixTest.trace(thrown));
           assertNoSecret("toString()", client + " " + c + " " + b);
@@ -300,7 +295,7 @@ class SecurityTest {
           other.stubFor(get(urlPathEqualTo("/files/7")).willReturn(json(200,
               "{\"ticket\":{\"id\":7,\"subject\":\"moved\"}}")));
           try (ZendeskClient client = builder(type.getValue().get(), true).httpClient(shared).build()) {
-            TicketObject t = client.execute(client.api(TicketsApi.class).showTicket(7L, null, null, null))
+            TicketObject t = client.execute(client.api(TicketsApi.class).showTicket(7L))
                 .getTicket();
             assertEquals(7L, t.getId());
           }

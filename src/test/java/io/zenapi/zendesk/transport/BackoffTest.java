@@ -61,7 +61,7 @@ class BackoffTest {
   }
 
   private static TicketResponse showTicket(ZendeskClient client) {
-    return client.execute(client.api(TicketsApi.class).showTicket(1L, null, null, null));
+    return client.execute(client.api(TicketsApi.class).showTicket(1L));
   }
 
   @Test

@@ -64,7 +64,7 @@ class ConnectionFaultTest {
   }
 
   private static TicketResponse showTicket(ZendeskClient client) {
-    return client.execute(client.api(TicketsApi.class).showTicket(1L, null, null, null));
+    return client.execute(client.api(TicketsApi.class).showTicket(1L));
   }
 
   @ParameterizedTest

@@ -66,7 +66,7 @@ class ErrorMappingTest {
   }
 
   private static Object showTicket(ZendeskClient client) {
-    return client.execute(client.api(TicketsApi.class).showTicket(1L, null, null, null));
+    return client.execute(client.api(TicketsApi.class).showTicket(1L));
   }
 
   private static void assertClean(Throwable e, String body) {
@@ -129,7 +129,7 @@ class ErrorMappingTest {
     ZendeskClient client = h.exactClient(5);
 
     BadRequestException e = assertThrows(BadRequestException.class, () -> client.execute(
-        client.api(TicketsApi.class).createTicket(null, new TicketCreateRequest().ticket(new TicketObject()))));
+        client.api(TicketsApi.class).createTicket(new TicketCreateRequest().ticket(new TicketObject()))));
 
     assertEquals(Map.of("subject", List.of(Map.of("description", "Subject: cannot be blank",
         "error", "BlankValue"))), e.details());

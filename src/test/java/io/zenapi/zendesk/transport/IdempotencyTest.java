@@ -78,7 +78,7 @@ class IdempotencyTest {
   }
 
   private static Object createTicket(ZendeskClient client) {
-    return client.execute(client.api(TicketsApi.class).createTicket(null, newTicket()));
+    return client.execute(client.api(TicketsApi.class).createTicket(newTicket()));
   }
 
   /** A client whose shared OkHttp client adds a fresh Idempotency-Key to each call it sees. */
@@ -153,8 +153,7 @@ class IdempotencyTest {
     h.sequence(IdempotencyTest::update, json(503, "{}"), json(200, CREATED));
     ZendeskClient client = h.exactClient(5);
 
-    client.execute(client.api(TicketsApi.class).updateTicket(7L,
-        new TicketUpdateRequest().ticket(new TicketObject().subject("Changed"))));
+    client.execute(client.api(TicketsApi.class).updateTicket(7L, new TicketUpdateRequest().ticket(new TicketObject().subject("Changed"))));
 
     assertEquals(repeat(2, expect("PUT " + UPDATE, BEARER, null)), h.requests());
     assertEquals(millis(500), h.sleeper.waits());
@@ -167,8 +166,7 @@ class IdempotencyTest {
     ZendeskClient client = h.exactClient(5);
 
     ConflictException e = assertThrows(ConflictException.class, () -> client.execute(
-        client.api(TicketsApi.class).updateTicket(7L,
-            new TicketUpdateRequest().ticket(new TicketObject().subject("Changed")))));
+        client.api(TicketsApi.class).updateTicket(7L, new TicketUpdateRequest().ticket(new TicketObject().subject("Changed")))));
 
     assertSame(ConflictException.class, e.getClass());
     assertEquals(409, e.status());
@@ -184,7 +182,7 @@ class IdempotencyTest {
         json(201, CREATED));
     ZendeskClient client = h.client(b -> b.retryPolicy(RetryPolicy.builder().jitter(0).build()));
 
-    client.execute(client.api(TicketsApi.class).createTicket(null, newTicket()), "order-4711-create");
+    client.execute(client.api(TicketsApi.class).createTicket(newTicket()), "order-4711-create");
 
     assertEquals(repeat(3, expect("POST " + CREATE, BEARER, "order-4711-create")), h.requests());
     assertEquals(millis(500, 1000), h.sleeper.waits());
@@ -195,7 +193,7 @@ class IdempotencyTest {
     ZendeskClient client = h.exactClient(5);
     TicketsApi api = client.api(TicketsApi.class);
     for (String bad : new String[] {null, "", " ", "has space", "x".repeat(256), "caf\u00e9"}) {
-      assertThrows(IllegalArgumentException.class, () -> client.execute(api.createTicket(null, newTicket()), bad),
+      assertThrows(IllegalArgumentException.class, () -> client.execute(api.createTicket(newTicket()), bad),
           String.valueOf(bad));
     }
     assertEquals(List.of(), h.requests());

@@ -64,7 +64,7 @@ class RetryAfterTest {
   }
 
   private static TicketResponse showTicket(ZendeskClient client) {
-    return client.execute(client.api(TicketsApi.class).showTicket(1L, "users", null, null));
+    return client.execute(client.api(TicketsApi.class).showTicket(1L, TicketsApi.ShowTicketParams.builder().include("users").build()));
   }
 
   @Test
