@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -14,10 +15,9 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.zenapi.zendesk.internal.Json;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,6 +30,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +48,7 @@ import retrofit2.converter.gson.GsonConverterFactory;
 /**
  * Contract tests generated from the merged spec, one container per operation:
  * <ol>
+ *   <li>every optional parameter, set through the params builder, is sent under its name with its value;</li>
  *   <li>the generated method builds a valid request (method, path, no model printed into the URL) and sends it;</li>
  *   <li>each 2xx response example, served by WireMock, parses into the generated type and re-serialises without
  *       losing a non-null field;</li>
@@ -87,10 +89,16 @@ class GeneratedClientContractTest {
       server.stop();
     }
     int withExamples = OPERATIONS_WITH_RESPONSE_EXAMPLES.size();
-    System.out.printf("[contract] %d operations, %d generated methods | requests built: %d passed, %d listed"
+    CallShapes shapes = CallShapes.of(SPEC, APIS);
+    System.out.printf("[contract] %d operations, %d generated methods | optional parameters: %d (%d in params"
+            + " objects, %d set by the pagination engine), taken positionally: %d | methods whose argument order"
+            + " breaks the rule: %d | optional parameters on the wire: %d passed, %d listed"
+            + " | requests built: %d passed, %d listed"
             + " | response examples: %d passed, %d listed | request examples: %d passed, %d listed"
             + " | lossless round trip: %d of %d operations%n",
         SPEC.operations().size(), APIS.methodCount(),
+        shapes.optional(), shapes.inParams(), shapes.engine(), shapes.positionalOptional().size(),
+        shapes.outOfOrder().size(), count("wire.pass"), count("wire.listed"),
         count("build.pass"), count("build.listed"),
         count("response.pass"), count("response.listed"),
         count("request.pass"), count("request.listed"),
@@ -112,11 +120,21 @@ class GeneratedClientContractTest {
   }
 
   @Test
+  void noOptionalParameterIsPositionalAndEveryMethodFollowsTheArgumentOrder() {
+    CallShapes shapes = CallShapes.of(SPEC, APIS);
+    assertTrue(shapes.optional() > 500, "optional parameters counted: " + shapes.optional());
+    assertEquals(List.of(), shapes.positionalOptional(), "optional parameters taken positionally");
+    assertEquals(List.of(), shapes.outOfOrder(), "methods whose arguments are not: path parameters in path order,"
+        + " required query parameters, the params object, the body");
+  }
+
+  @Test
   void everyListedExceptionIsAKnownCase() {
     List<MergedSpec.Op> ops = SPEC.operations();
     Set<String> known = new TreeSet<>();
     for (MergedSpec.Op op : ops) {
       known.add(op.id() + " build");
+      known.add(op.id() + " wire");
       SPEC.successExamples(op).forEach(e -> known.add(caseId(op, e, "response")));
       SPEC.requestExamples(op).forEach(e -> known.add(caseId(op, e, "request")));
     }
@@ -132,6 +150,8 @@ class GeneratedClientContractTest {
       List<MergedSpec.Example> requests = SPEC.requestExamples(op);
       JsonElement body = requests.isEmpty() ? null : requests.get(0).value();
       tests.add(guarded("build", op.id() + " build", "builds a valid request", () -> buildsValidRequest(op, body)));
+      tests.add(guarded("wire", op.id() + " wire", "every optional parameter set through the params builder is on"
+          + " the wire", () -> everyOptionalParameterIsSent(op, body)));
       for (MergedSpec.Example ex : SPEC.successExamples(op)) {
         OPERATIONS_WITH_RESPONSE_EXAMPLES.add(op.id());
         String id = caseId(op, ex, "response");
@@ -165,7 +185,7 @@ class GeneratedClientContractTest {
     String decoded = URLDecoder.decode(sent.getUrl(), StandardCharsets.UTF_8);
     assertFalse(decoded.contains("class ") || decoded.contains("{") || decoded.contains("}"),
         "a model or template was printed into the URL: " + decoded);
-    if (op.node().has("requestBody") && GeneratedApis.bodyType(APIS.method(op.id())) != null) {
+    if (op.node().has("requestBody") && GeneratedApis.bodyType(APIS.declaration(op.id())) != null) {
       assertNotNull(sent.getBody(), "request body");
       assertTrue(sent.getBody().length > 0, "request body is empty");
     }
@@ -190,7 +210,7 @@ class GeneratedClientContractTest {
   private static void requestSentUnchanged(MergedSpec.Op op, MergedSpec.Example ex) throws Throwable {
     server.resetAll();
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
-    assertNotNull(GeneratedApis.bodyType(APIS.method(op.id())), "the generated method takes no body");
+    assertNotNull(GeneratedApis.bodyType(APIS.declaration(op.id())), "the generated method takes no body");
     call(op, ex.value()).execute();
     byte[] sent = onlyRequest().getBody();
     assertNotNull(sent, "no body was sent");
@@ -198,15 +218,47 @@ class GeneratedClientContractTest {
     assertEquals(List.of(), JsonComparison.losses(ex.value(), received), "request example changed on the way");
   }
 
-  private static Call<?> call(MergedSpec.Op op, JsonElement body) throws Throwable {
-    Method m = APIS.method(op.id());
-    assertNotNull(m, "no generated method for " + op.id());
-    Object api = retrofit.create(m.getDeclaringClass());
-    try {
-      return (Call<?>) m.invoke(api, GeneratedApis.arguments(m, body, GSON));
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
+  /**
+   * Every optional query parameter of the spec, each set through the params builder with a sample value, arrives
+   * under its own name (brackets percent-encoded, as Zendesk reads them) with that value; no pagination parameter
+   * is sent (the engine's), and nothing is sent twice.
+   */
+  private static void everyOptionalParameterIsSent(MergedSpec.Op op, JsonElement body) throws Throwable {
+    server.resetAll();
+    server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
+    call(op, body).execute();
+    String url = onlyRequest().getUrl();
+    HttpUrl sent = HttpUrl.get(server.baseUrl() + url);
+    for (JsonElement e : op.node().has("parameters") ? op.node().getAsJsonArray("parameters")
+        : new com.google.gson.JsonArray()) {
+      JsonObject p = e.getAsJsonObject();
+      String name = p.get("name").getAsString();
+      if (!"query".equals(p.get("in").getAsString())) {
+        continue;
+      }
+      if (GeneratedApis.PAGINATION.contains(name) && !required(p)) {
+        assertNull(sent.queryParameter(name), name + " is the pagination engine's, yet it was sent");
+        continue;
+      }
+      String key = p.has("x-query-map") ? GeneratedApis.QUERY_MAP_PROBE : name;
+      List<String> values = sent.queryParameterValues(key);
+      assertEquals(1, values.size(), key + " sent " + values.size() + " times in " + url);
+      assertTrue(Set.of("35436", "abc", "true", "1.5").contains(values.get(0)), key + "=" + values.get(0));
+      if (name.contains("[") && !p.has("x-query-map")) {
+        assertTrue(url.contains(name.replace("[", "%5B").replace("]", "%5D") + "="), name + " encoded in " + url);
+      }
     }
+  }
+
+  private static boolean required(JsonObject parameter) {
+    return parameter.has("required") && parameter.get("required").getAsBoolean();
+  }
+
+  private static Call<?> call(MergedSpec.Op op, JsonElement body) throws Throwable {
+    GeneratedApis.Generated g = APIS.generated(op.id());
+    assertNotNull(g, "no generated method for " + op.id());
+    Object api = GeneratedApis.instance(g.api(), retrofit);
+    return APIS.call(api, op.id(), GeneratedApis.arguments(g.declaration(), body, GSON));
   }
 
   private static LoggedRequest onlyRequest() {

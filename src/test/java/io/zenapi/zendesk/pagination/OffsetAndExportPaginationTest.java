@@ -146,7 +146,7 @@ class OffsetAndExportPaginationTest extends PaginationWireMockSupport {
         "page[after]", "eyJmIjoyfQ"), searchExportPage(201, 233, false, "eyJmIjozfQ"));
 
     SearchApi api = client.api(SearchApi.class);
-    List<SearchResultObject> seen = client.paginate(api.exportSearchResults("status:open", SearchApi.ExportSearchResultsParams.builder().filterType("ticket").build()),
+    List<SearchResultObject> seen = client.paginate(api.exportSearchResults("status:open", "ticket"),
         SearchExportResponse::getResults).stream().toList();
 
     assertEquals(ids(1, 233), seen.stream().map(SearchResultObject::getId).toList());

@@ -10,8 +10,10 @@ import io.zenapi.zendesk.ZendeskClient;
 import io.zenapi.zendesk.auth.Credentials;
 import io.zenapi.zendesk.auth.OAuthCredentials;
 import io.zenapi.zendesk.auth.TokenStore;
+import io.zenapi.zendesk.generated.api.SearchApi;
 import io.zenapi.zendesk.generated.api.TicketsApi;
 import io.zenapi.zendesk.generated.model.JobStatusObject;
+import io.zenapi.zendesk.generated.model.SearchExportResponse;
 import io.zenapi.zendesk.generated.model.TicketObject;
 import io.zenapi.zendesk.generated.model.TicketsResponse;
 import io.zenapi.zendesk.pagination.PagePosition;
@@ -130,8 +132,11 @@ class BadInputTest {
     all.add(c("paginate(null, items)", IAE, "must not be null",
         () -> client.paginate(null, TicketsResponse::getTickets)));
     all.add(c("paginate(call, null)", IAE, "must not be null", () -> client.paginate(client.api(TicketsApi.class).listTickets(), null)));
-    all.add(c("paginate(null, items), iterated", IAE, "supplier returned null",
-        () -> client.paginate(null, r -> List.of()).iterator().hasNext()));
+    all.add(c("pageSize(1001) on search export", IAE, "must be between 1 and 1000",
+        () -> client.paginate(client.api(SearchApi.class).exportSearchResults("x", "ticket"),
+            SearchExportResponse::getResults).pageSize(1001)));
+    all.add(c("pageSize(10) on an operation without pages", IAE, "showTicket takes no page size",
+        () -> client.paginate(client.api(TicketsApi.class).showTicket(1L), r -> List.of(r)).pageSize(10)));
     all.add(c("resumeFrom(null)", IAE, "position must not be null", () -> tickets().resumeFrom(null)));
     all.add(c("PagePosition.parse(\"not a url\")", IAE, "not a saved page position",
         () -> PagePosition.parse("not a url")));
@@ -159,7 +164,7 @@ class BadInputTest {
     all.add(also(bvt, "execute(null)", IAE, "call must not be null", () -> client.execute(null)));
     all.add(c("execute(updateTicket(42, null body))", IAE, "Body parameter value must not be null",
         () -> client.execute(client.api(TicketsApi.class).updateTicket(42L, null))));
-    all.add(c("execute(showTicket(null id))", IAE, "value must not be null",
+    all.add(c("execute(showTicket(null id))", IAE, "showTicket: ticket_id is required",
         () -> client.execute(client.api(TicketsApi.class).showTicket(null))));
     all.add(c("execute(...) on a closed client", ISE, "closed", () -> {
       ZendeskClient closed = build(null, h.server.baseUrl(), OAUTH);

@@ -12,7 +12,6 @@ import io.zenapi.zendesk.internal.Exchange;
 import io.zenapi.zendesk.internal.Json;
 import io.zenapi.zendesk.transport.Harness;
 import io.zenapi.zendesk.transport.RetryPolicy;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,11 +154,6 @@ class MutatedExamplesTest {
   }
 
   private static Call<?> call(SpecOperations.Op op) throws Throwable {
-    Object api = client.api(op.generated().getDeclaringClass());
-    try {
-      return (Call<?>) op.generated().invoke(api, SpecOperations.arguments(op.generated(), Json.GSON));
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+    return SpecOperations.call(client.api(op.generated().api()), op, Json.GSON);
   }
 }

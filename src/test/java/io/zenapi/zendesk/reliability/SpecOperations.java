@@ -7,7 +7,6 @@ import com.google.gson.JsonParser;
 import io.zenapi.zendesk.contract.GeneratedApis;
 import java.io.IOException;
 import java.io.Reader;
-import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.file.Files;
@@ -24,10 +23,11 @@ import java.util.Set;
  */
 final class SpecOperations {
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
-  private static final String API_PACKAGE = "io.zenapi.zendesk.generated.api";
+  private static final GeneratedApis METHODS_INDEX = new GeneratedApis();
 
   /** One operation with a 2xx example. */
-  record Op(String id, String method, String path, int status, JsonElement example, Method generated) {
+  record Op(String id, String method, String path, int status, JsonElement example,
+      GeneratedApis.Generated generated) {
     String label() {
       return method.toUpperCase(Locale.ROOT) + " " + path + " (" + id + ")";
     }
@@ -44,7 +44,7 @@ final class SpecOperations {
     } catch (IOException e) {
       throw new IllegalStateException("merged spec not found at " + path + "; run the Maven build first", e);
     }
-    GeneratedApis methods = new GeneratedApis();
+    GeneratedApis methods = METHODS_INDEX;
     List<Op> out = new ArrayList<>();
     for (Map.Entry<String, JsonElement> p : root.getAsJsonObject("paths").entrySet()) {
       for (Map.Entry<String, JsonElement> m : p.getValue().getAsJsonObject().entrySet()) {
@@ -63,7 +63,7 @@ final class SpecOperations {
           JsonElement example = firstExample(root, deref(root, r.getValue().getAsJsonObject()));
           if (example != null) {
             String id = op.get("operationId").getAsString();
-            Method g = methods.method(id);
+            GeneratedApis.Generated g = methods.generated(id);
             if (g == null) {
               throw new IllegalStateException("no generated method for " + id);
             }
@@ -109,9 +109,9 @@ final class SpecOperations {
     return current;
   }
 
-  /** A plausible non-null argument for each parameter (bodies are empty models): the contract tests' samples. */
-  static Object[] arguments(Method m, Gson gson) {
-    return GeneratedApis.arguments(m, null, gson);
+  /** The operation's call with a plausible argument for each parameter (bodies are empty models). */
+  static retrofit2.Call<?> call(Object api, Op op, Gson gson) throws Throwable {
+    return METHODS_INDEX.call(api, op.id(), GeneratedApis.arguments(op.generated().declaration(), null, gson));
   }
 
   static Class<?> raw(Type type) {
