@@ -65,8 +65,9 @@ class JavaNamesMatchGeneratorTest {
   private static Method generated(JavaNames names, Operation op) {
     try {
       Class<?> api = Class.forName("io.zenapi.zendesk.generated.api." + names.api(op));
-      return Arrays.stream(api.getMethods()).filter(m -> m.getName().equals(names.method(op))).findFirst()
-          .orElse(null);
+      // the method with every argument: the overload without the params object is a default method
+      return Arrays.stream(api.getMethods()).filter(m -> m.getName().equals(names.method(op)))
+          .filter(m -> java.lang.reflect.Modifier.isAbstract(m.getModifiers())).findFirst().orElse(null);
     } catch (ClassNotFoundException e) {
       return null;
     }
@@ -82,7 +83,12 @@ class JavaNamesMatchGeneratorTest {
       return ((Class<?>) p.getRawType()).getSimpleName() + "<" + Arrays.stream(p.getActualTypeArguments())
           .map(JavaNamesMatchGeneratorTest::render).collect(Collectors.joining(", ")) + ">";
     }
-    return t instanceof Class<?> c ? c.getSimpleName() : t.getTypeName();
+    if (t instanceof Class<?> c) {
+      // a params class is nested in its interface: TicketsApi.ListTicketsParams
+      return c.getDeclaringClass() == null || !c.getPackageName().startsWith("io.zenapi") ? c.getSimpleName()
+          : c.getDeclaringClass().getSimpleName() + "." + c.getSimpleName();
+    }
+    return t.getTypeName();
   }
 
   /** An inline object's class name depends on where it sits; any generated model class stands for it. */

@@ -25,13 +25,17 @@ import org.openapitools.openapidiff.core.model.Endpoint;
  * calls the generated client. openapi-diff decides what changed; this class only knows how the generator turns
  * spec elements into Java (see {@link JavaNames}) and so which changes break a caller. Its rules:
  * <ul>
- *   <li>the generated methods take every parameter positionally, so any added or removed parameter, even an
- *       optional one, breaks every call site; and required parameters come first, so a parameter turning
- *       required or optional can move arguments;</li>
+ *   <li>the generated methods take the required path and query parameters positionally and every optional query
+ *       parameter through the operation's params builder: a new optional parameter is a new builder method
+ *       (compatible; the first one also brings the params class, and the method without it stays), while a new
+ *       required parameter, a removed one, or one turning required or optional changes the arguments
+ *       (breaking);</li>
+ *   <li>the pagination parameters ({@code page[size]}, {@code per_page}, cursors) are the pagination engine's and
+ *       in no signature: adding one is compatible, removing one changes what the engine can do;</li>
  *   <li>a renamed operationId renames the method; a changed first tag moves it to another interface;</li>
  *   <li>a removed or retyped field removes or retypes a getter and setter; a new field is compatible;</li>
  *   <li>enums are open strings here, so a new value is compatible and a removed one only stops being sent;</li>
- *   <li>a field or parameter turning required compiles, but requests without it are then rejected.</li>
+ *   <li>a field turning required compiles, but requests without it are then rejected.</li>
  * </ul>
  * A field whose type is another model is not descended into: that model's changes are listed under it, once.
  */
@@ -176,13 +180,27 @@ public final class JavaCallerClassifier {
       return;
     }
     for (Parameter p : params.getIncreased()) {
-      add(Severity.BREAKING, Kind.PARAMETER_ADDED, where, java, "new " + requiredness(p) + " " + p.getIn()
-          + " parameter `" + p.getName() + "` (" + after.type(p) + "): the method gains an argument,"
-          + " so every call must change");
+      if (JavaNames.inParamsObject(p)) {
+        add(Severity.COMPATIBLE, Kind.PARAMETER_ADDED, where, java, "new optional query parameter `" + p.getName()
+            + "` (" + after.type(p) + "): a new method of the params builder; calls without it compile as before");
+      } else if (JavaNames.setByPaginationEngine(p)) {
+        add(Severity.COMPATIBLE, Kind.PARAMETER_ADDED, where, java, "new pagination parameter `" + p.getName()
+            + "`: the pagination engine's, in no signature");
+      } else {
+        add(Severity.BREAKING, Kind.PARAMETER_ADDED, where, java, "new " + requiredness(p) + " " + p.getIn()
+            + " parameter `" + p.getName() + "` (" + after.type(p) + "): the method gains an argument,"
+            + " so every call must change");
+      }
     }
     for (Parameter p : params.getMissing()) {
-      add(Severity.BREAKING, Kind.PARAMETER_REMOVED, where, java, p.getIn() + " parameter `" + p.getName() + "` ("
-          + before.type(p) + ") is removed: the method loses an argument");
+      if (JavaNames.setByPaginationEngine(p)) {
+        add(Severity.BEHAVIOUR, Kind.PARAMETER_REMOVED, where, java, "pagination parameter `" + p.getName()
+            + "` is removed: the pagination engine can no longer set it (page size or cursor)");
+      } else {
+        add(Severity.BREAKING, Kind.PARAMETER_REMOVED, where, java, p.getIn() + " parameter `" + p.getName() + "` ("
+            + before.type(p) + ") is removed: " + (JavaNames.inParamsObject(p)
+            ? "its params builder method goes" : "the method loses an argument"));
+      }
     }
     for (ChangedParameter c : params.getChanged()) {
       Parameter o = c.getOldParameter();
@@ -197,13 +215,10 @@ public final class JavaCallerClassifier {
         schema(c.getSchema(), o.getSchema(), n.getSchema(), where, name, true);
       }
       if (c.isChangeRequired()) {
-        if (Boolean.TRUE.equals(n.getRequired())) {
-          add(Severity.BEHAVIOUR, Kind.PARAMETER_REQUIRED_CHANGED, where, name, "parameter `" + c.getName()
-              + "` is now required: a call passing null is rejected by Zendesk");
-        } else {
-          add(Severity.COMPATIBLE, Kind.PARAMETER_REQUIRED_CHANGED, where, name, "parameter `" + c.getName()
-              + "` is now optional");
-        }
+        add(Severity.BREAKING, Kind.PARAMETER_REQUIRED_CHANGED, where, name, "parameter `" + c.getName() + "` is now "
+            + (Boolean.TRUE.equals(n.getRequired())
+                ? "required: it moves from the params builder to a positional argument"
+                : "optional: it moves from a positional argument to the params builder"));
       }
     }
   }

@@ -7,7 +7,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
-import java.util.ArrayList;
+import io.zenapi.zendesk.specbuild.rules.CallShape;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +22,6 @@ import java.util.TreeMap;
  */
 public final class JavaNames {
   private static final String SCHEMA_REF = "#/components/schemas/";
-  private static final List<String> PARAMETER_ORDER = List.of("path", "query", "header", "cookie");
   private static final List<String> FORMS = List.of("multipart/form-data", "application/x-www-form-urlencoded");
 
   private final OpenAPI spec;
@@ -192,41 +191,64 @@ public final class JavaNames {
   }
 
   /**
-   * The generated method's arguments, in order, as {@code in:name} ({@code body} for a JSON body, {@code form:x}
-   * for each field of a form body) with their Java types. The generator's order: parameters grouped by where they
-   * go (path, query, header, cookie; path-level ones before the operation's own, which the diff input arranges),
-   * then the form fields or the body, then required arguments moved first.
+   * The generated method's arguments, in order, as {@code in:name} ({@code params} for the params object,
+   * {@code body} for a JSON body, {@code form:x} for each field of a form body) with their Java types. The project's
+   * call shape ({@link CallShape}): path parameters in the order the path names them, required query parameters,
+   * the params object when the operation has optional query parameters other than the pagination engine's, then
+   * the form fields or the body.
    */
   public Map<String, String> arguments(Operation op) {
-    List<Map.Entry<String, String>> all = new ArrayList<>();
-    List<Boolean> required = new ArrayList<>();
-    List<Parameter> params = new ArrayList<>(op.getParameters() == null ? List.of() : op.getParameters());
-    params.sort(Comparator.comparingInt(p -> PARAMETER_ORDER.indexOf(p.getIn())));
-    for (Parameter p : params) {
-      all.add(Map.entry(p.getIn() + ":" + p.getName(), type(p)));
-      required.add(Boolean.TRUE.equals(p.getRequired()));
+    Map<String, String> out = new LinkedHashMap<>();
+    List<Parameter> params = op.getParameters() == null ? List.of() : op.getParameters();
+    String path = pathOf(op);
+    params.stream().filter(p -> "path".equals(p.getIn()))
+        .sorted(Comparator.comparingInt(p -> path == null ? 0 : path.indexOf("{" + p.getName() + "}")))
+        .forEach(p -> out.put("path:" + p.getName(), type(p)));
+    params.stream().filter(p -> "query".equals(p.getIn()) && Boolean.TRUE.equals(p.getRequired()))
+        .forEach(p -> out.put("query:" + p.getName(), type(p)));
+    if (params.stream().anyMatch(JavaNames::inParamsObject)) {
+      out.put("params", paramsClass(op));
     }
     Schema<?> form = form(op);
     if (form != null && form.getProperties() != null) {
-      List<String> requiredFields = form.getRequired() == null ? List.of() : form.getRequired();
       form.getProperties().forEach((name, field) -> {
         String type = type(field);
-        all.add(Map.entry("form:" + name, type.equals("RequestBody") ? "Part" : type));
-        required.add(requiredFields.contains(name));
+        out.put("form:" + name, type.equals("RequestBody") ? "Part" : type);
       });
     } else if (op.getRequestBody() != null) {
-      all.add(Map.entry("body", type(bodySchema(op))));
-      required.add(Boolean.TRUE.equals(op.getRequestBody().getRequired()));
-    }
-    Map<String, String> out = new LinkedHashMap<>();
-    for (boolean wanted : new boolean[] {true, false}) {
-      for (int i = 0; i < all.size(); i++) {
-        if (required.get(i) == wanted) {
-          out.put(all.get(i).getKey(), all.get(i).getValue());
-        }
-      }
+      out.put("body", type(bodySchema(op)));
     }
     return out;
+  }
+
+  /** Whether a parameter is set through the operation's params object: optional, in the query, not the engine's. */
+  public static boolean inParamsObject(Parameter p) {
+    return "query".equals(p.getIn()) && !Boolean.TRUE.equals(p.getRequired())
+        && !CallShape.PAGINATION_PARAMETERS.contains(p.getName());
+  }
+
+  /** Whether the pagination engine sets a parameter (it is in no generated signature). */
+  public static boolean setByPaginationEngine(Parameter p) {
+    return "query".equals(p.getIn()) && !Boolean.TRUE.equals(p.getRequired())
+        && CallShape.PAGINATION_PARAMETERS.contains(p.getName());
+  }
+
+  /** The name of an operation's params class, e.g. {@code TicketsApi.ListTicketsParams}. */
+  public String paramsClass(Operation op) {
+    return api(op) + "." + CallShape.paramsClass(op.getOperationId());
+  }
+
+  /** The path template an operation sits at, or null. */
+  private String pathOf(Operation op) {
+    if (spec.getPaths() == null) {
+      return null;
+    }
+    for (var e : spec.getPaths().entrySet()) {
+      if (e.getValue().readOperations().stream().anyMatch(o -> o == op)) {
+        return e.getKey();
+      }
+    }
+    return null;
   }
 
   /** The whole Java signature: {@code Call<R> Api.method(A, B)}. */

@@ -110,6 +110,13 @@ class SpecDiffTest {
     return SpecDiff.run(committed, file, dir.resolve("out")).report();
   }
 
+  /** The diff between two specs, neither of them the committed base. */
+  private SpecDiffReport diffBetween(String committedSpec, String newSpec) {
+    Path other = dir.resolve("other-openapi");
+    new SpecImporter().importSpec(write(dir, "other-base.yaml", committedSpec), other);
+    return SpecDiff.run(other, write(dir, "new.yaml", newSpec), dir.resolve("out")).report();
+  }
+
   private static String replace(String text, String from, String to) {
     assertTrue(text.contains(from), "test fixture lacks: " + from);
     return text.replace(from, to);
@@ -182,36 +189,87 @@ class SpecDiffTest {
   }
 
   @Test
-  void aNewOptionalParameterBreaksJavaCallersThoughNotHttpClients() {
+  void aNewOptionalParameterIsANewBuilderMethodAndCompatible() {
     SpecDiffReport r = diff(replace(BASE, "- {name: sort_order, in: query, schema: {type: string}}",
         "- {name: sort_order, in: query, schema: {type: string}}\n      - {name: include, in: query, schema: {type: string}}"));
     Change c = only(r, Kind.PARAMETER_ADDED);
-    assertEquals(Severity.BREAKING, c.severity());
+    assertEquals(Severity.COMPATIBLE, c.severity());
     assertEquals("GET /api/v2/tickets", c.where());
     assertEquals("TicketsApi.listTickets", c.java());
-    assertTrue(c.what().startsWith("new optional query parameter `include` (String)"), c.what());
+    assertTrue(c.what().startsWith("new optional query parameter `include` (String): a new method of the params"
+        + " builder"), c.what());
+    assertEquals(0, r.count(Severity.BREAKING), "calls compile as before");
   }
 
   @Test
-  void swappedParametersReorderTheArguments() {
-    SpecDiffReport r = diff(replace(BASE, """
+  void theFirstOptionalParameterBringsAParamsClassAndKeepsTheMethodWithoutIt() {
+    SpecDiffReport r = diff(replace(BASE, "operationId: ShowTicket\n      tags: [Tickets]\n      parameters:\n",
+        "operationId: ShowTicket\n      tags: [Tickets]\n      parameters:\n"
+            + "      - {name: include, in: query, schema: {type: string}}\n"));
+    Change c = only(r, Kind.PARAMETER_ADDED);
+    assertEquals(Severity.COMPATIBLE, c.severity());
+    assertEquals("TicketsApi.showTicket", c.java());
+    assertEquals(0, r.count(Severity.BREAKING));
+  }
+
+  @Test
+  void aNewRequiredParameterBreaksEveryCall() {
+    SpecDiffReport r = diff(replace(BASE, "- {name: sort_order, in: query, schema: {type: string}}",
+        "- {name: sort_order, in: query, schema: {type: string}}\n      - {name: query, in: query, required: true,"
+            + " schema: {type: string}}"));
+    Change c = only(r, Kind.PARAMETER_ADDED);
+    assertEquals(Severity.BREAKING, c.severity());
+    assertTrue(c.what().startsWith("new required query parameter `query` (String): the method gains an argument"),
+        c.what());
+  }
+
+  @Test
+  void aNewPaginationParameterIsTheEnginesAndCompatible() {
+    SpecDiffReport r = diff(replace(BASE, "- {name: sort_order, in: query, schema: {type: string}}",
+        "- {name: sort_order, in: query, schema: {type: string}}\n      - {name: per_page, in: query,"
+            + " schema: {type: integer}}"));
+    assertEquals(Severity.COMPATIBLE, only(r, Kind.PARAMETER_ADDED).severity());
+    assertEquals(0, r.count(Severity.BREAKING));
+  }
+
+  @Test
+  void swappedOptionalParametersChangeNothingForJavaButSwappedRequiredOnesReorderTheArguments() {
+    String swapped = replace(BASE, """
             - {name: sort_by, in: query, schema: {type: string}}
             - {name: sort_order, in: query, schema: {type: string}}
       """, """
             - {name: sort_order, in: query, schema: {type: string}}
             - {name: sort_by, in: query, schema: {type: string}}
-      """));
+      """);
+    assertEquals(0, diff(swapped).count(Severity.BREAKING), "builder methods have no order");
+
+    String required = replace(BASE, """
+            - {name: sort_by, in: query, schema: {type: string}}
+            - {name: sort_order, in: query, schema: {type: string}}
+      """, """
+            - {name: sort_by, in: query, required: true, schema: {type: string}}
+            - {name: sort_order, in: query, required: true, schema: {type: string}}
+      """);
+    String requiredSwapped = replace(required, """
+            - {name: sort_by, in: query, required: true, schema: {type: string}}
+            - {name: sort_order, in: query, required: true, schema: {type: string}}
+      """, """
+            - {name: sort_order, in: query, required: true, schema: {type: string}}
+            - {name: sort_by, in: query, required: true, schema: {type: string}}
+      """);
+    SpecDiffReport r = diffBetween(required, requiredSwapped);
     Change c = only(r, Kind.ARGUMENTS_REORDERED);
     assertEquals(Severity.BREAKING, c.severity());
     assertTrue(c.what().contains("[query:sort_by, query:sort_order] → [query:sort_order, query:sort_by]"), c.what());
   }
 
   @Test
-  void aParameterTurningRequiredMovesItFirstAndIsRejectedWhenNull() {
+  void aParameterTurningRequiredMovesOutOfTheBuilderAndBreaks() {
     SpecDiffReport r = diff(replace(BASE, "- {name: sort_order, in: query, schema: {type: string}}",
         "- {name: sort_order, in: query, required: true, schema: {type: string}}"));
-    assertEquals(Severity.BEHAVIOUR, only(r, Kind.PARAMETER_REQUIRED_CHANGED).severity());
-    assertEquals(Severity.BREAKING, only(r, Kind.ARGUMENTS_REORDERED).severity());
+    Change c = only(r, Kind.PARAMETER_REQUIRED_CHANGED);
+    assertEquals(Severity.BREAKING, c.severity());
+    assertTrue(c.what().contains("moves from the params builder to a positional argument"), c.what());
   }
 
   @Test
