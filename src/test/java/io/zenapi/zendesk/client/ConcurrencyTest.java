@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.zenapi.zendesk.ZendeskClient;
 import io.zenapi.zendesk.generated.api.TicketsApi;
+import io.zenapi.zendesk.generated.api.TicketsApi.ShowTicketParams;
 import io.zenapi.zendesk.generated.model.JobStatusObject;
 import io.zenapi.zendesk.generated.model.TicketObject;
 import io.zenapi.zendesk.generated.model.TicketResponse;
@@ -88,7 +89,8 @@ class ConcurrencyTest {
           int ok = 0;
           for (long id = 1 + thread; id <= CALLS; id += THREADS) {
             String nonce = "n" + id + "t" + thread;
-            TicketObject ticket = client.execute(tickets.showTicket(id, TicketsApi.ShowTicketParams.builder().include(nonce).build())).getTicket();
+            TicketObject ticket = client.execute(tickets.showTicket(id, ShowTicketParams.builder().include(nonce)
+                .build())).getTicket();
             if (ticket.getId() != id || !("ticket " + id).equals(ticket.getSubject())
                 || !nonce.equals(ticket.getDescription())) {
               mismatches.add(id + " -> " + ticket.getId() + "/" + ticket.getSubject() + "/" + ticket.getDescription());

@@ -17,6 +17,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.zenapi.zendesk.generated.api.TicketFormStatusesApi;
 import io.zenapi.zendesk.generated.api.SearchApi;
+import io.zenapi.zendesk.generated.api.SearchApi.ExportSearchResultsParams;
 import io.zenapi.zendesk.generated.api.TicketsApi;
 import io.zenapi.zendesk.generated.model.DeleteTicketFormStatusesRequest;
 import io.zenapi.zendesk.generated.model.TicketObject;
@@ -127,7 +128,7 @@ class GeneratedClientBehaviourTest {
     respond(200, "{\"results\":[],\"meta\":{\"has_more\":true,\"after_cursor\":\"xyz\"},"
         + "\"links\":{\"next\":\"https://example.zendesk.com/api/v2/search/export?page%5Bafter%5D=xyz\"}}");
     var page = SearchApi.create(retrofit)
-        .exportSearchResults("status:open", "ticket", SearchApi.ExportSearchResultsParams.builder().include("users")
+        .exportSearchResults("status:open", "ticket", ExportSearchResultsParams.builder().include("users")
             .build()).execute().body();
     String url = onlyRequest().getUrl();
     assertEquals("/api/v2/search/export?query=status%3Aopen&filter%5Btype%5D=ticket&include=users", url);

@@ -5,6 +5,7 @@ import io.zenapi.zendesk.auth.Credentials;
 import io.zenapi.zendesk.errors.ZendeskException;
 import io.zenapi.zendesk.generated.api.TicketSkipsApi;
 import io.zenapi.zendesk.generated.api.TicketsApi;
+import io.zenapi.zendesk.generated.api.TicketsApi.TicketsUpdateManyParams;
 import io.zenapi.zendesk.generated.api.UsersApi;
 import io.zenapi.zendesk.generated.model.JobStatusObject;
 import io.zenapi.zendesk.generated.model.RecordNewSkipRequest;
@@ -151,7 +152,8 @@ public final class Demo {
     for (int from = 0; from < ids.size(); from += 100) {
       String batch = ids.subList(from, Math.min(ids.size(), from + 100)).stream().map(String::valueOf)
           .collect(Collectors.joining(","));
-      JobStatusObject job = client.execute(tickets.ticketsUpdateMany(TicketsApi.TicketsUpdateManyParams.builder().ids(batch).build(),
+      JobStatusObject job = client.execute(tickets.ticketsUpdateMany(TicketsUpdateManyParams.builder().ids(batch)
+          .build(),
         new TicketsUpdateRequest()
           .ticket(new TicketsUpdateRequestTicket().status("pending").addTagsItem("demo-bulk")))).getJobStatus();
       jobIds.add(job.getId());
@@ -180,7 +182,8 @@ public final class Demo {
           run, current.getStatus(), current.getPriority(), current.getUpdatedAt());
       if (run == 1) {
         // the demo's second writer: another agent changes the priority between our read and our write
-        otherAgent.execute(otherAgent.api(TicketsApi.class).updateTicket(ticketId, new TicketUpdateRequest().ticket(new TicketObject().priority("urgent"))));
+        otherAgent.execute(otherAgent.api(TicketsApi.class).updateTicket(ticketId, new TicketUpdateRequest()
+            .ticket(new TicketObject().priority("urgent"))));
         OUT.println("   ... meanwhile another agent sets priority urgent");
       }
       changes.status("solved");

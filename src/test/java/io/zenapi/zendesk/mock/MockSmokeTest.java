@@ -14,7 +14,8 @@ class MockSmokeTest {
   void pagesThroughAllTickets() {
     try (MockZendesk mock = MockZendesk.start(1_234); ZendeskClient client = mock.client()) {
       TicketsApi api = client.api(TicketsApi.class);
-      long n = client.paginate(api.listTickets(), TicketsResponse::getTickets).stream().map(TicketObject::getId).distinct().count();
+      long n = client.paginate(api.listTickets(), TicketsResponse::getTickets).stream().map(TicketObject::getId)
+          .distinct().count();
       assertEquals(1_234, n);
       assertEquals(13, mock.requestCount());
     }

@@ -133,7 +133,8 @@ class MockZendeskConflictTest {
     OffsetDateTime read = client.execute(tickets.showTicket(ID)).getTicket().getUpdatedAt();
     mock.tickets().update(ID, fields("subject", "newer"));
     JsonObject before = mock.tickets().get(ID);
-    ConflictException e = assertThrows(ConflictException.class, () -> client.execute(tickets.updateTicket(ID, new TicketUpdateRequest().ticket(new TicketObject().status("solved").safeUpdate(true).updatedStamp(read)))));
+    ConflictException e = assertThrows(ConflictException.class, () -> client.execute(tickets.updateTicket(ID,
+        new TicketUpdateRequest().ticket(new TicketObject().status("solved").safeUpdate(true).updatedStamp(read)))));
     assertEquals(409, e.status());
     assertEquals("UpdateConflict", e.error().orElse(null));
     assertEquals(before, mock.tickets().get(ID), "a 409 changes nothing");
@@ -159,9 +160,11 @@ class MockZendeskConflictTest {
     String tagsPath = "/api/v2/tickets/" + ID + "/tags";
     OffsetDateTime read = client.execute(tickets.showTicket(ID)).getTicket().getUpdatedAt();
     mock.tickets().update(ID, fields("subject", "newer"));
-    ConflictException add = assertThrows(ConflictException.class, () -> client.execute(tags.putTagsTicket(ID, new PutTagsTicketRequest().tags(List.of("stale")).safeUpdate(true).updatedStamp(read))));
+    ConflictException add = assertThrows(ConflictException.class, () -> client.execute(tags.putTagsTicket(ID,
+        new PutTagsTicketRequest().tags(List.of("stale")).safeUpdate(true).updatedStamp(read))));
     assertEquals("UpdateConflict", add.error().orElse(null));
-    ConflictException set = assertThrows(ConflictException.class, () -> client.execute(tags.setTagsTicket(ID, new SetTagsTicketRequest().tags(List.of("stale")).safeUpdate(true).updatedStamp(read))));
+    ConflictException set = assertThrows(ConflictException.class, () -> client.execute(tags.setTagsTicket(ID,
+        new SetTagsTicketRequest().tags(List.of("stale")).safeUpdate(true).updatedStamp(read))));
     assertEquals(409, set.status());
     assertTrue(!mock.tickets().get(ID).get("tags").toString().contains("stale"), "no tag written on 409");
 

@@ -16,6 +16,7 @@ import io.zenapi.zendesk.errors.JobFailedException;
 import io.zenapi.zendesk.errors.NotFoundException;
 import io.zenapi.zendesk.generated.api.JobStatusesApi;
 import io.zenapi.zendesk.generated.api.TicketsApi;
+import io.zenapi.zendesk.generated.api.TicketsApi.TicketsUpdateManyParams;
 import io.zenapi.zendesk.generated.model.JobStatusObject;
 import io.zenapi.zendesk.generated.model.TicketMergeInput;
 import io.zenapi.zendesk.generated.model.TicketObject;
@@ -84,7 +85,8 @@ class MockZendeskJobsTest {
   @Test
   void updateManyByIdsGoesQueuedWorkingCompletedAndAppliesOnlyAtTheEnd() {
     String before = status(A, "updated_at");
-    JobStatusObject job = client.execute(tickets.ticketsUpdateMany(TicketsApi.TicketsUpdateManyParams.builder().ids(A + "," + B).build(),
+    JobStatusObject job = client.execute(tickets.ticketsUpdateMany(TicketsUpdateManyParams.builder().ids(A + "," + B)
+        .build(),
         new TicketsUpdateRequest()
         .ticket(new TicketsUpdateRequestTicket().subject("Bulk").priority("urgent")))).getJobStatus();
     assertEquals("queued", job.getStatus());
@@ -137,7 +139,8 @@ class MockZendeskJobsTest {
   @Test
   void clientAwaitPollsUntilCompletedWithTheConfiguredPollCount() {
     mock.jobs().pollsToComplete(4);
-    JobStatusObject job = client.execute(tickets.ticketsUpdateMany(TicketsApi.TicketsUpdateManyParams.builder().ids(Long.toString(A)).build(),
+    JobStatusObject job = client.execute(tickets.ticketsUpdateMany(TicketsUpdateManyParams.builder()
+        .ids(Long.toString(A)).build(),
         new TicketsUpdateRequest()
         .ticket(new TicketsUpdateRequestTicket().status("pending")))).getJobStatus();
     JobStatusObject done = client.jobs().await(job, FAST);
@@ -149,10 +152,12 @@ class MockZendeskJobsTest {
 
   @Test
   void updateManyRejectsNoTicketsAndMoreThanAHundred() {
-    assertThrows(BadRequestException.class, () -> client.execute(tickets.ticketsUpdateMany(new TicketsUpdateRequest())));
+    assertThrows(BadRequestException.class,
+        () -> client.execute(tickets.ticketsUpdateMany(new TicketsUpdateRequest())));
     String ids = LongStream.range(0, 101).mapToObj(i -> Long.toString(TicketFactory.FIRST_ID + i))
         .collect(Collectors.joining(","));
-    assertThrows(BadRequestException.class, () -> client.execute(tickets.ticketsUpdateMany(TicketsApi.TicketsUpdateManyParams.builder().ids(ids).build(),
+    assertThrows(BadRequestException.class,
+        () -> client.execute(tickets.ticketsUpdateMany(TicketsUpdateManyParams.builder().ids(ids).build(),
         new TicketsUpdateRequest()
         .ticket(new TicketsUpdateRequestTicket().status("open")))));
     assertEquals(0, mock.jobs().started());
@@ -206,7 +211,8 @@ class MockZendeskJobsTest {
   void failNextMakesTheNextJobFailWithAnItemErrorAndChangesNothing() {
     String before = status(A, "status") + status(A, "updated_at");
     mock.jobs().failNext(1);
-    JobStatusObject job = client.execute(tickets.ticketsUpdateMany(TicketsApi.TicketsUpdateManyParams.builder().ids(Long.toString(A)).build(),
+    JobStatusObject job = client.execute(tickets.ticketsUpdateMany(TicketsUpdateManyParams.builder()
+        .ids(Long.toString(A)).build(),
         new TicketsUpdateRequest()
         .ticket(new TicketsUpdateRequestTicket().subject("never")))).getJobStatus();
     JobFailedException e = assertThrows(JobFailedException.class, () -> client.jobs().await(job, FAST));
@@ -217,7 +223,8 @@ class MockZendeskJobsTest {
     assertEquals(before, status(A, "status") + status(A, "updated_at"), "a failed job applies nothing");
     assertNotEquals("never", status(A, "subject"));
 
-    JobStatusObject next = client.execute(tickets.ticketsUpdateMany(TicketsApi.TicketsUpdateManyParams.builder().ids(Long.toString(A)).build(),
+    JobStatusObject next = client.execute(tickets.ticketsUpdateMany(TicketsUpdateManyParams.builder()
+        .ids(Long.toString(A)).build(),
         new TicketsUpdateRequest()
         .ticket(new TicketsUpdateRequestTicket().subject("now")))).getJobStatus();
     assertEquals("completed", client.jobs().await(next, FAST).getStatus(), "failNext(1) fails one job only");
@@ -228,7 +235,8 @@ class MockZendeskJobsTest {
   void awaitAllOver250JobsUsesShowManyInBatchesOfAHundred() {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 250; i++) {
-      ids.add(client.execute(tickets.ticketsUpdateMany(TicketsApi.TicketsUpdateManyParams.builder().ids(Long.toString(TicketFactory.FIRST_ID + i)).build(),
+      ids.add(client.execute(tickets.ticketsUpdateMany(TicketsUpdateManyParams.builder()
+          .ids(Long.toString(TicketFactory.FIRST_ID + i)).build(),
         new TicketsUpdateRequest().ticket(
           new TicketsUpdateRequestTicket().priority("high"))))
           .getJobStatus().getId());

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.zenapi.zendesk.ZendeskClient;
 import io.zenapi.zendesk.generated.api.IncrementalExportApi;
+import io.zenapi.zendesk.generated.api.IncrementalExportApi.IncrementalTicketExportCursorParams;
 import io.zenapi.zendesk.generated.api.SuspendedTicketsApi;
 import io.zenapi.zendesk.generated.api.TicketSkipsApi;
 import io.zenapi.zendesk.generated.api.TicketsApi;
@@ -119,7 +120,8 @@ class MockZendeskPaginationTest {
 
   @Test
   void cursorPaginationReadsEveryTicketOnceInIdOrder() {
-    List<Long> ids = client.paginate(tickets.listTickets(), TicketsResponse::getTickets).stream().map(TicketObject::getId).toList();
+    List<Long> ids = client.paginate(tickets.listTickets(), TicketsResponse::getTickets).stream()
+        .map(TicketObject::getId).toList();
     assertEquals(allIds(), ids);
     List<LoggedRequest> sent = requestsTo("/api/v2/tickets");
     assertEquals(25, sent.size(), "2,500 tickets at 100 a page");
@@ -132,7 +134,8 @@ class MockZendeskPaginationTest {
 
   @Test
   void cursorPaginationWithAnOddPageSize() {
-    List<Long> ids = client.paginate(tickets.listTickets(), TicketsResponse::getTickets).pageSize(37).stream().map(TicketObject::getId).toList();
+    List<Long> ids = client.paginate(tickets.listTickets(), TicketsResponse::getTickets).pageSize(37).stream()
+        .map(TicketObject::getId).toList();
     assertEquals(allIds(), ids);
     assertEquals((TICKETS + 36) / 37, requestsTo("/api/v2/tickets").size());
   }
@@ -208,7 +211,8 @@ class MockZendeskPaginationTest {
   @Test
   void skipsByUserByTicketAndAll() {
     TicketSkipsApi skips = client.api(TicketSkipsApi.class);
-    List<TicketSkipObject> mine = client.paginate(skips.listTicketSkips(MockSkips.CURRENT_USER_ID), TicketSkipsResponse::getSkips).pageSize(40).stream().toList();
+    List<TicketSkipObject> mine = client.paginate(skips.listTicketSkips(MockSkips.CURRENT_USER_ID),
+        TicketSkipsResponse::getSkips).pageSize(40).stream().toList();
     assertEquals(250, mine.size());
     assertEquals(250, mine.stream().map(TicketSkipObject::getId).distinct().count());
     assertTrue(mine.stream().allMatch(s -> s.getUserId() == MockSkips.CURRENT_USER_ID));
@@ -221,7 +225,8 @@ class MockZendeskPaginationTest {
     assertEquals(List.of(), client.paginate(skips.listTicketSkips(123L),
         TicketSkipsResponse::getSkips).stream().toList(), "another user skipped nothing");
 
-    List<TicketSkipObject> aboutFirst = client.paginate(skips.listTicketSkipsByTicket(TicketFactory.FIRST_ID), TicketSkipsResponse::getSkips).stream().toList();
+    List<TicketSkipObject> aboutFirst = client.paginate(skips.listTicketSkipsByTicket(TicketFactory.FIRST_ID),
+        TicketSkipsResponse::getSkips).stream().toList();
     assertEquals(1, aboutFirst.size());
     assertEquals(TicketFactory.FIRST_ID, aboutFirst.get(0).getTicketId());
 
@@ -280,7 +285,8 @@ class MockZendeskPaginationTest {
   void cursorBasedExportReturnsEveryTicketOnceAndAFollowUpExportSeesLaterChanges() {
     IncrementalExportApi api = client.api(IncrementalExportApi.class);
     AtomicReference<CursorBasedExportIncrementalTicketsResponse> last = new AtomicReference<>();
-    List<TicketObject> first = client.paginate(api.incrementalTicketExportCursor(IncrementalExportApi.IncrementalTicketExportCursorParams.builder().startTime(0L).build()),
+    List<TicketObject> first = client.paginate(
+        api.incrementalTicketExportCursor(IncrementalTicketExportCursorParams.builder().startTime(0L).build()),
         (CursorBasedExportIncrementalTicketsResponse r) -> {
           last.set(r);
           return r.getTickets();
@@ -298,7 +304,8 @@ class MockZendeskPaginationTest {
     mock.tickets().update(changed, fields);
 
     AtomicReference<CursorBasedExportIncrementalTicketsResponse> last2 = new AtomicReference<>();
-    List<TicketObject> second = client.paginate(api.incrementalTicketExportCursor(IncrementalExportApi.IncrementalTicketExportCursorParams.builder().startTime(0L).build()),
+    List<TicketObject> second = client.paginate(
+        api.incrementalTicketExportCursor(IncrementalTicketExportCursorParams.builder().startTime(0L).build()),
         (CursorBasedExportIncrementalTicketsResponse r) -> {
           last2.set(r);
           return r.getTickets();

@@ -65,7 +65,8 @@ class MockZendeskSkipsAndSuspendedTest {
   @Test
   void aRecordedSkipIsListedForTheCurrentUserAndTheTicket() {
     long ticket = TicketFactory.FIRST_ID + 900; // not among the seeded skips
-    assertEquals(List.of(), client.paginate(skips.listTicketSkipsByTicket(ticket), TicketSkipsResponse::getSkips).stream().toList());
+    assertEquals(List.of(), client.paginate(skips.listTicketSkipsByTicket(ticket), TicketSkipsResponse::getSkips)
+        .stream().toList());
     int before = mock.skips().count();
 
     TicketSkipObject skip = client.execute(skips.recordNewSkip(new RecordNewSkipRequest().skip(
@@ -77,9 +78,11 @@ class MockZendeskSkipsAndSuspendedTest {
     assertNotNull(skip.getCreatedAt());
     assertEquals(before + 1, mock.skips().count());
 
-    List<TicketSkipObject> byTicket = client.paginate(skips.listTicketSkipsByTicket(ticket), TicketSkipsResponse::getSkips).stream().toList();
+    List<TicketSkipObject> byTicket = client.paginate(skips.listTicketSkipsByTicket(ticket),
+        TicketSkipsResponse::getSkips).stream().toList();
     assertEquals(List.of(skip.getId()), byTicket.stream().map(TicketSkipObject::getId).toList());
-    List<TicketSkipObject> mine = client.paginate(skips.listTicketSkips(MockSkips.CURRENT_USER_ID), TicketSkipsResponse::getSkips).stream().toList();
+    List<TicketSkipObject> mine = client.paginate(skips.listTicketSkips(MockSkips.CURRENT_USER_ID),
+        TicketSkipsResponse::getSkips).stream().toList();
     assertEquals(before + 1, mine.size());
     assertEquals(skip.getId(), mine.get(mine.size() - 1).getId(), "the newest skip comes last, in id order");
     assertEquals("Not my area", mine.get(mine.size() - 1).getReason());
@@ -88,9 +91,12 @@ class MockZendeskSkipsAndSuspendedTest {
   @Test
   void skippingAnUnknownTicketIs404AndRecordsNothing() {
     int before = mock.skips().count();
-    NotFoundException e = assertThrows(NotFoundException.class, () -> client.execute(skips.recordNewSkip(new RecordNewSkipRequest().skip(new RecordNewSkipRequestSkip().ticketId(123L).reason("?")))));
+    NotFoundException e = assertThrows(NotFoundException.class,
+        () -> client.execute(skips.recordNewSkip(new RecordNewSkipRequest().skip(new RecordNewSkipRequestSkip()
+            .ticketId(123L).reason("?")))));
     assertEquals("RecordNotFound", e.error().orElse(null));
-    assertThrows(BadRequestException.class, () -> client.execute(skips.recordNewSkip(new RecordNewSkipRequest())), "a body without skip.ticket_id");
+    assertThrows(BadRequestException.class, () -> client.execute(skips.recordNewSkip(new RecordNewSkipRequest())),
+        "a body without skip.ticket_id");
     assertEquals(before, mock.skips().count());
   }
 
@@ -124,7 +130,8 @@ class MockZendeskSkipsAndSuspendedTest {
 
   @Test
   void recoverManyRecoversEachKnownId() {
-    RecoverSuspendedTicketsResponse r = client.execute(suspended.recoverSuspendedTickets((FIRST_SUSPENDED + 1) + "," + (FIRST_SUSPENDED + 2) + ",999"));
+    RecoverSuspendedTicketsResponse r = client.execute(
+        suspended.recoverSuspendedTickets((FIRST_SUSPENDED + 1) + "," + (FIRST_SUSPENDED + 2) + ",999"));
     assertEquals(List.of("Out of office 1", "Out of office 2"), r.getTickets().stream().map(TicketObject::getSubject)
         .toList());
     assertEquals(1_002, mock.tickets().count(), "both became tickets");

@@ -16,6 +16,7 @@ import io.zenapi.zendesk.generated.api.JobStatusesApi;
 import io.zenapi.zendesk.generated.api.SearchApi;
 import io.zenapi.zendesk.generated.api.SuspendedTicketsApi;
 import io.zenapi.zendesk.generated.api.TicketsApi;
+import io.zenapi.zendesk.generated.api.TicketsApi.TicketsUpdateManyParams;
 import io.zenapi.zendesk.generated.model.TicketsUpdateRequest;
 import io.zenapi.zendesk.generated.model.TicketsUpdateRequestTicket;
 import io.zenapi.zendesk.internal.Json;
@@ -93,7 +94,8 @@ class MockZendeskSpecDrivenTest {
       assertNotNull(in, "the merged spec is on the class path beside the mock");
       spec = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
     }
-    jobId = client.execute(client.api(TicketsApi.class).ticketsUpdateMany(TicketsApi.TicketsUpdateManyParams.builder().ids(Long.toString(TICKET)).build(),
+    jobId = client.execute(client.api(TicketsApi.class).ticketsUpdateMany(TicketsUpdateManyParams.builder()
+        .ids(Long.toString(TICKET)).build(),
         new TicketsUpdateRequest().ticket(
         new TicketsUpdateRequestTicket().priority("low")))).getJobStatus().getId();
   }

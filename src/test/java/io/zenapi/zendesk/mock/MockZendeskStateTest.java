@@ -12,6 +12,7 @@ import io.zenapi.zendesk.ZendeskClient;
 import io.zenapi.zendesk.generated.api.JobStatusesApi;
 import io.zenapi.zendesk.generated.api.SuspendedTicketsApi;
 import io.zenapi.zendesk.generated.api.TicketsApi;
+import io.zenapi.zendesk.generated.api.TicketsApi.TicketsUpdateManyParams;
 import io.zenapi.zendesk.generated.model.JobStatusObject;
 import io.zenapi.zendesk.generated.model.TicketObject;
 import io.zenapi.zendesk.generated.model.TicketsResponse;
@@ -59,7 +60,8 @@ class MockZendeskStateTest {
       TicketsApi tickets = client.api(TicketsApi.class);
       assertEquals(ID, client.execute(tickets.showTicket(ID)).getTicket().getId());
       assertEquals(1, mock.requestCount(), "no fault left over from the previous test");
-      JobStatusObject job = client.execute(tickets.ticketsUpdateMany(TicketsApi.TicketsUpdateManyParams.builder().ids(Long.toString(ID)).build(),
+      JobStatusObject job = client.execute(tickets.ticketsUpdateMany(TicketsUpdateManyParams.builder()
+          .ids(Long.toString(ID)).build(),
         new TicketsUpdateRequest().ticket(
           new TicketsUpdateRequestTicket().priority("low")))).getJobStatus();
       JobStatusesApi statuses = client.api(JobStatusesApi.class);
@@ -82,7 +84,8 @@ class MockZendeskStateTest {
       client.tickets().safeUpdate(ID, (current, changes) -> changes.subject("changed"));
       client.execute(client.api(SuspendedTicketsApi.class).deleteSuspendedTicket(BigDecimal.valueOf(
           500_000_000_000L)));
-      client.execute(client.api(TicketsApi.class).ticketsUpdateMany(TicketsApi.TicketsUpdateManyParams.builder().ids(Long.toString(ID)).build(),
+      client.execute(client.api(TicketsApi.class).ticketsUpdateMany(TicketsUpdateManyParams.builder()
+          .ids(Long.toString(ID)).build(),
         new TicketsUpdateRequest().ticket(
           new TicketsUpdateRequestTicket().priority("low"))));
       mock.faults().rateLimit(1, Duration.ofSeconds(1));

@@ -24,7 +24,8 @@ class ReadmeMockExampleTest {
 
     long count() {
       TicketsApi tickets = client.api(TicketsApi.class);
-      return client.paginate(tickets.listTickets(), TicketsResponse::getTickets).stream().filter(t -> "open".equals(t.getStatus())).count();
+      return client.paginate(tickets.listTickets(), TicketsResponse::getTickets).stream()
+          .filter(t -> "open".equals(t.getStatus())).count();
     }
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.zenapi.zendesk.generated.api.TicketSkipsApi;
+import io.zenapi.zendesk.generated.api.TicketSkipsApi.ListTicketSkipsParams;
 import io.zenapi.zendesk.generated.api.TicketsApi;
 import io.zenapi.zendesk.generated.model.TicketObject;
 import io.zenapi.zendesk.generated.model.TicketSkipObject;
@@ -64,7 +65,8 @@ class CursorPaginationTest extends PaginationWireMockSupport {
     serve(page("/api/v2/users/7/skips", "sort_order", "desc", "page[size]", "100", "page[after]", "s3"),
         cursorPage("skips", 201, 230, false, "s4", null));
 
-    List<Long> seen = client.paginate(api.listTicketSkips(7L, TicketSkipsApi.ListTicketSkipsParams.builder().sortOrder("desc").build()), TicketSkipsResponse::getSkips)
+    List<Long> seen = client.paginate(api.listTicketSkips(7L, ListTicketSkipsParams.builder().sortOrder("desc")
+        .build()), TicketSkipsResponse::getSkips)
         .stream().map(TicketSkipObject::getId).toList();
 
     assertEquals(ids(1, 230), seen);

@@ -3,9 +3,11 @@ package io.zenapi.zendesk.pagination;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.zenapi.zendesk.generated.api.IncrementalExportApi;
+import io.zenapi.zendesk.generated.api.IncrementalExportApi.IncrementalTicketExportCursorParams;
 import io.zenapi.zendesk.generated.api.SearchApi;
 import io.zenapi.zendesk.generated.api.TicketsApi;
 import io.zenapi.zendesk.generated.api.UsersApi;
+import io.zenapi.zendesk.generated.api.UsersApi.SearchUsersParams;
 import io.zenapi.zendesk.generated.model.CursorBasedExportIncrementalTicketsResponse;
 import io.zenapi.zendesk.generated.model.SearchExportResponse;
 import io.zenapi.zendesk.generated.model.SearchResultObject;
@@ -38,7 +40,7 @@ class OffsetAndExportPaginationTest extends PaginationWireMockSupport {
         offsetPage("users", 201, 250, null, base + "2&per_page=100&query=role%3Aagent", 250));
 
     UsersApi api = client.api(UsersApi.class);
-    List<Long> seen = client.paginate(api.searchUsers(UsersApi.SearchUsersParams.builder().query("role:agent").build()),
+    List<Long> seen = client.paginate(api.searchUsers(SearchUsersParams.builder().query("role:agent").build()),
         UsersResponse::getUsers).pageSize(100).stream().map(UserObject::getId).toList();
 
     assertEquals(ids(1, 250), seen);
@@ -115,7 +117,8 @@ class OffsetAndExportPaginationTest extends PaginationWireMockSupport {
         cursorExportPage(2001, 2007, "MTU3NjYxNDAwMC4wfHw5MDh8", true));
 
     IncrementalExportApi api = client.api(IncrementalExportApi.class);
-    List<Long> seen = client.paginate(api.incrementalTicketExportCursor(IncrementalExportApi.IncrementalTicketExportCursorParams.builder().startTime(1700000000L).build()),
+    List<Long> seen = client.paginate(api.incrementalTicketExportCursor(IncrementalTicketExportCursorParams.builder()
+        .startTime(1700000000L).build()),
         CursorBasedExportIncrementalTicketsResponse::getTickets).stream().map(TicketObject::getId).toList();
 
     assertEquals(ids(1, 2007), seen);

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zenapi.zendesk.errors.PaginationException;
 import io.zenapi.zendesk.generated.api.IncrementalExportApi;
+import io.zenapi.zendesk.generated.api.IncrementalExportApi.IncrementalTicketExportCursorParams;
 import io.zenapi.zendesk.generated.api.TicketSkipsApi;
 import io.zenapi.zendesk.generated.api.TicketsApi;
 import io.zenapi.zendesk.generated.api.UsersApi;
+import io.zenapi.zendesk.generated.api.UsersApi.SearchUsersParams;
 import io.zenapi.zendesk.generated.model.CursorBasedExportIncrementalTicketsResponse;
 import io.zenapi.zendesk.generated.model.TicketObject;
 import io.zenapi.zendesk.generated.model.TicketSkipObject;
@@ -104,7 +106,8 @@ class PaginationSafetyTest extends PaginationWireMockSupport {
     serve(page("/api/v2/users/7/skips", "page[size]", "100", "page[after]", "s2"),
         cursorPage("skips", 101, 200, true, "s2", null));
 
-    Paginated<TicketSkipObject> skips = client.paginate(api.listTicketSkips(7L), guarded(TicketSkipsResponse::getSkips));
+    Paginated<TicketSkipObject> skips = client.paginate(api.listTicketSkips(7L),
+        guarded(TicketSkipsResponse::getSkips));
     assertThrows(PaginationException.class, () -> drain(skips, new ArrayList<>()));
 
     assertRequests(List.of(
@@ -143,7 +146,7 @@ class PaginationSafetyTest extends PaginationWireMockSupport {
     UsersApi api = client.api(UsersApi.class);
     List<UserObject> seen = new ArrayList<>();
     assertThrows(PaginationException.class, () -> drain(client.paginate(
-        api.searchUsers(UsersApi.SearchUsersParams.builder().query("role:agent").build()),
+        api.searchUsers(SearchUsersParams.builder().query("role:agent").build()),
         guarded(UsersResponse::getUsers)).pageSize(100), seen));
 
     assertNoDuplicate(seen.stream().map(UserObject::getId).toList());
@@ -181,7 +184,9 @@ class PaginationSafetyTest extends PaginationWireMockSupport {
         "{" + items("tickets", 1001, 2000) + body);
 
     IncrementalExportApi api = client.api(IncrementalExportApi.class);
-    assertThrows(PaginationException.class, () -> drain(client.paginate(api.incrementalTicketExportCursor(IncrementalExportApi.IncrementalTicketExportCursorParams.builder().startTime(1700000000L).build()),
+    assertThrows(PaginationException.class,
+        () -> drain(client.paginate(api.incrementalTicketExportCursor(IncrementalTicketExportCursorParams.builder()
+            .startTime(1700000000L).build()),
         guarded(CursorBasedExportIncrementalTicketsResponse::getTickets)), new ArrayList<>()));
 
     assertRequests(List.of(
@@ -195,7 +200,9 @@ class PaginationSafetyTest extends PaginationWireMockSupport {
         "{" + items("tickets", 1, 10) + ",\"after_cursor\":null,\"after_url\":null,\"end_of_stream\":false}");
 
     IncrementalExportApi api = client.api(IncrementalExportApi.class);
-    assertThrows(PaginationException.class, () -> drain(client.paginate(api.incrementalTicketExportCursor(IncrementalExportApi.IncrementalTicketExportCursorParams.builder().startTime(1700000000L).build()),
+    assertThrows(PaginationException.class,
+        () -> drain(client.paginate(api.incrementalTicketExportCursor(IncrementalTicketExportCursorParams.builder()
+            .startTime(1700000000L).build()),
         guarded(CursorBasedExportIncrementalTicketsResponse::getTickets)), new ArrayList<>()));
 
     assertRequests(List.of("GET /api/v2/incremental/tickets/cursor?start_time=1700000000"));

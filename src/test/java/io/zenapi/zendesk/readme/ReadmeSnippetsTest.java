@@ -56,7 +56,8 @@ class ReadmeSnippetsTest {
   void everyExampleRegionIsInTheReadmeVerbatim() throws IOException {
     String readme = Files.readString(Path.of("README.md"));
     List<String> regions = new ArrayList<>(regions(Files.readString(EXAMPLES)));
-    assertEquals(7, regions.size(), "builder, pagination, jobs, safe-update, errors, two OAuth examples");
+    assertEquals(13, regions.size(), "builder, pagination, jobs, safe-update, errors, two OAuth examples, export,"
+        + " search and update, create user and ticket, skips, upload, async and raw");
     List<String> mock = regions(Files.readString(MOCK_EXAMPLE)); // run by ReadmeMockExampleTest itself
     assertEquals(1, mock.size(), "the mock example");
     regions.addAll(mock);
@@ -82,7 +83,9 @@ class ReadmeSnippetsTest {
         "{\"tickets\":[{\"id\":3,\"subject\":\"c\"}],\"meta\":{\"has_more\":false,\"after_cursor\":\"c2\"},"
             + "\"links\":{\"next\":null}}")));
 
-    assertEquals(List.of("1 a", "2 b", "3 c"), ReadmeExamples.pagination(client));
+    assertEquals(List.of("1 a", "2 b", "3 c",
+        server.baseUrl() + "/api/v2/tickets?page%5Bsize%5D=100&page%5Bafter%5D=c1"),
+        ReadmeExamples.pagination(client), "the items, then the one position saved (the last page has no next)");
     server.verify(2, getRequestedFor(urlPathEqualTo("/api/v2/tickets")).withHeader("Authorization", equalTo(AUTH)));
   }
 
@@ -124,6 +127,98 @@ class ReadmeSnippetsTest {
         .withBody("{\"error\":\"RecordNotFound\",\"description\":\"Not found\"}")));
 
     assertEquals("no ticket 42 (request id req-77)", ReadmeExamples.errors(client));
+  }
+
+  @Test
+  void exportExampleResumesFromTheSavedCheckpoint() {
+    String page2 = server.baseUrl() + "/api/v2/incremental/tickets/cursor.json?cursor=c2";
+    server.stubFor(get(urlEqualTo("/api/v2/incremental/tickets/cursor?start_time=1700000000")).willReturn(json(
+        "{\"tickets\":[{\"id\":1},{\"id\":2}],\"after_url\":\"" + page2 + "\",\"after_cursor\":\"c2\","
+            + "\"end_of_stream\":false}")));
+    server.stubFor(get(urlEqualTo("/api/v2/incremental/tickets/cursor.json?cursor=c2")).willReturn(json(
+        "{\"tickets\":[{\"id\":3}],\"after_url\":null,\"after_cursor\":\"c3\",\"end_of_stream\":true}")));
+
+    List<Long> first = ReadmeExamples.export(client, 1_700_000_000L, null, new ArrayList<>());
+    assertEquals(List.of(1L, 2L, 3L, (long) page2.length()), first, "every ticket, then the checkpoint saved");
+    server.resetRequests();
+    List<Long> resumed = ReadmeExamples.export(client, 1_700_000_000L, page2, new ArrayList<>());
+    assertEquals(List.of(3L, (long) page2.length()), resumed, "a later run goes on from the checkpoint");
+    server.verify(1, getRequestedFor(urlEqualTo("/api/v2/incremental/tickets/cursor.json?cursor=c2"))
+        .withHeader("Authorization", equalTo(AUTH)));
+    server.verify(0, getRequestedFor(urlPathEqualTo("/api/v2/incremental/tickets/cursor")));
+  }
+
+  @Test
+  void searchAndUpdateExampleExportsTheIdsAndUpdatesThemInOneJob() {
+    server.stubFor(get(urlEqualTo("/api/v2/search/export?query=status%3Aopen%20tags%3Avip&filter%5Btype%5D=ticket"
+        + "&page%5Bsize%5D=1000")).willReturn(json("{\"results\":[{\"id\":7},{\"id\":8}],"
+            + "\"meta\":{\"has_more\":false},\"links\":{}}")));
+    server.stubFor(put(urlEqualTo("/api/v2/tickets/update_many?ids=7%2C8")).willReturn(json(
+        "{\"job_status\":{\"id\":\"j9\",\"status\":\"queued\"}}")));
+    server.stubFor(get(urlEqualTo("/api/v2/job_statuses/j9")).willReturn(json(
+        "{\"job_status\":{\"id\":\"j9\",\"status\":\"completed\",\"total\":2,\"progress\":2}}")));
+
+    assertEquals("completed", ReadmeExamples.searchAndUpdate(client).getStatus());
+    server.verify(putRequestedFor(urlEqualTo("/api/v2/tickets/update_many?ids=7%2C8"))
+        .withRequestBody(equalToJson("{\"ticket\":{\"priority\":\"high\"}}")));
+    assertEquals(3, server.getAllServeEvents().size(), "export, update, one poll");
+  }
+
+  @Test
+  void createUserAndTicketExampleSendsBothBodies() {
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/api/v2/users"))
+        .willReturn(json("{\"user\":{\"id\":501,\"name\":\"Ada Lovelace\"}}")));
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/api/v2/tickets"))
+        .willReturn(json("{\"ticket\":{\"id\":9001,\"requester_id\":501}}")));
+
+    assertEquals(9001L, ReadmeExamples.createUserAndTicket(client).getId());
+    server.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/api/v2/users"))
+        .withRequestBody(equalToJson("{\"user\":{\"name\":\"Ada Lovelace\",\"email\":\"ada@example.com\","
+            + "\"role\":\"end-user\"}}")));
+    server.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/api/v2/tickets"))
+        .withRequestBody(equalToJson("{\"ticket\":{\"subject\":\"Printer on fire\",\"requester_id\":501,"
+            + "\"comment\":{\"body\":\"It is on fire.\"}}}")));
+  }
+
+  @Test
+  void skipsExampleRecordsASkipAndListsSkipsAndSuspendedTickets() {
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/api/v2/skips"))
+        .willReturn(json("{\"skip\":{\"id\":1,\"ticket_id\":35436}}")));
+    server.stubFor(get(urlEqualTo("/api/v2/users/77/skips?page%5Bsize%5D=100")).willReturn(json(
+        "{\"skips\":[{\"id\":1,\"ticket_id\":35436}],\"meta\":{\"has_more\":false},\"links\":{}}")));
+    server.stubFor(get(urlEqualTo("/api/v2/suspended_tickets?sort_by=created_at&sort_order=desc&page%5Bsize%5D=100"))
+        .willReturn(json("{\"suspended_tickets\":[{\"id\":3,\"subject\":\"Held\"}],\"meta\":{\"has_more\":false},"
+            + "\"links\":{}}")));
+
+    assertEquals(List.of("skip 35436", "suspended Held"), ReadmeExamples.skipsAndSuspended(client, 77L));
+    server.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/api/v2/skips"))
+        .withRequestBody(equalToJson("{\"skip\":{\"ticket_id\":35436,\"reason\":\"Waiting for the customer\"}}")));
+    assertEquals(3, server.getAllServeEvents().size());
+  }
+
+  @Test
+  void uploadExampleSendsTheBytesWithTheirTypeThenTheToken() {
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo(
+        "/api/v2/uploads?filename=screenshot.png")).willReturn(json("{\"upload\":{\"token\":\"tok-1\"}}")));
+    server.stubFor(put(urlEqualTo("/api/v2/tickets/42")).willReturn(json("{\"ticket\":{\"id\":42}}")));
+
+    assertEquals(42L, ReadmeExamples.upload(client, new byte[] {(byte) 0x89, 'P', 'N', 'G'}).getId());
+    server.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo(
+        "/api/v2/uploads?filename=screenshot.png")).withRequestBody(
+            com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'})));
+    server.verify(putRequestedFor(urlEqualTo("/api/v2/tickets/42")).withRequestBody(equalToJson(
+        "{\"ticket\":{\"comment\":{\"body\":\"Screenshot attached\",\"uploads\":[\"tok-1\"]}}}")));
+  }
+
+  @Test
+  void asyncAndRawExampleReadsTheBodyAndTheHeaders() {
+    server.stubFor(get(urlEqualTo("/api/v2/tickets/42"))
+        .willReturn(json("{\"ticket\":{\"id\":42,\"subject\":\"a\"}}")));
+    server.stubFor(get(urlEqualTo("/api/v2/tickets/42?include=users")).willReturn(json(
+        "{\"ticket\":{\"id\":42,\"subject\":\"b\"}}").withHeader("X-Zendesk-Request-Id", "req-5")
+        .withHeader("X-Rate-Limit", "700").withHeader("X-Rate-Limit-Remaining", "699")));
+
+    assertEquals("a | 200 req-5 699 left: b", ReadmeExamples.asyncAndRaw(client));
   }
 
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {

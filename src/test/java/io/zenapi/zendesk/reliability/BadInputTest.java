@@ -131,7 +131,8 @@ class BadInputTest {
         () -> tickets().pageSize(101)));
     all.add(c("paginate(null, items)", IAE, "must not be null",
         () -> client.paginate(null, TicketsResponse::getTickets)));
-    all.add(c("paginate(call, null)", IAE, "must not be null", () -> client.paginate(client.api(TicketsApi.class).listTickets(), null)));
+    all.add(c("paginate(call, null)", IAE, "must not be null", () -> client.paginate(client.api(TicketsApi.class)
+        .listTickets(), null)));
     all.add(c("pageSize(1001) on search export", IAE, "must be between 1 and 1000",
         () -> client.paginate(client.api(SearchApi.class).exportSearchResults("x", "ticket"),
             SearchExportResponse::getResults).pageSize(1001)));

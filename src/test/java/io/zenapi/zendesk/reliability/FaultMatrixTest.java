@@ -215,7 +215,8 @@ class FaultMatrixTest {
         TicketsApi api = client.api(TicketsApi.class);
         List<Long> seen = new ArrayList<>();
         try {
-          for (Page<TicketObject> page : client.paginate(api.listTickets(), TicketsResponse::getTickets).pageSize(PAGE_SIZE).pages()) {
+          for (Page<TicketObject> page : client.paginate(api.listTickets(), TicketsResponse::getTickets)
+              .pageSize(PAGE_SIZE).pages()) {
             page.items().forEach(t -> seen.add(t.getId()));
           }
         } catch (ZendeskException e) {

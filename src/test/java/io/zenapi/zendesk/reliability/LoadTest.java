@@ -22,6 +22,7 @@ import io.zenapi.zendesk.errors.ZendeskApiException;
 import io.zenapi.zendesk.errors.ZendeskException;
 import io.zenapi.zendesk.errors.ZendeskTransportException;
 import io.zenapi.zendesk.generated.api.TicketsApi;
+import io.zenapi.zendesk.generated.api.TicketsApi.ShowTicketParams;
 import io.zenapi.zendesk.generated.model.TicketObject;
 import io.zenapi.zendesk.jobs.WaitPolicy;
 import io.zenapi.zendesk.transport.Harness;
@@ -184,7 +185,8 @@ class LoadTest {
         for (long id = 1 + thread; id <= total; id += THREADS) {
           String nonce = "n" + id + "t" + thread;
           try {
-            TicketObject ticket = client.execute(tickets.showTicket(id, TicketsApi.ShowTicketParams.builder().include(nonce).build())).getTicket();
+            TicketObject ticket = client.execute(tickets.showTicket(id, ShowTicketParams.builder().include(nonce)
+                .build())).getTicket();
             if (ticket.getId() != id || !nonce.equals(ticket.getDescription())) {
               wrong.add(id + " -> " + ticket.getId() + "/" + ticket.getDescription());
             } else {
@@ -225,7 +227,8 @@ class LoadTest {
     assertEquals(exhausting, failedTyped, "only the ids faulty on every attempt fail");
     long injected = faults.faults.get();
     assertEquals(total / 20 + exhausting * (MAX_ATTEMPTS - 1), injected, "faults injected");
-    assertEquals(total - exhausting + injected, faults.served.get(), "requests: one answered per call, plus the faults");
+    assertEquals(total - exhausting + injected, faults.served.get(),
+        "requests: one answered per call, plus the faults");
 
     // put the client's own threads to work once, then close
     assertEquals("completed", client.jobs().awaitAsync("job-1", WaitPolicy.defaults()).get(10, TimeUnit.SECONDS)
@@ -254,7 +257,8 @@ class LoadTest {
         + String.format(Locale.ROOT, "%,d", total));
     table.add("requests served (faults injected)", String.format(Locale.ROOT, "%,d (%,d = %.1f %%: 503, reset,"
         + " 429 Retry-After 0)", faults.served.get(), injected, 100.0 * injected / faults.served.get()));
-    table.add("succeeded (after retries where injected), right id and nonce", String.format(Locale.ROOT, "%,d", ok.get()));
+    table.add("succeeded (after retries where injected), right id and nonce", String.format(Locale.ROOT, "%,d",
+        ok.get()));
     table.add("failed typed (retries exhausted, as injected)", failedTyped + " " + new java.util.TreeMap<>(typed));
     table.add("wrong answers / untyped exceptions", wrong.size() + " / " + untyped.size());
     table.add("retry waits (fake sleeper) / log lines", String.format(Locale.ROOT, "%,d / %,d", waits.get(),

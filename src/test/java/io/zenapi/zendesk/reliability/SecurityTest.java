@@ -185,7 +185,8 @@ class SecurityTest {
     thrown.add(assertThrows(ZendeskTransportException.class, () -> client.execute(api.showTicket(3L))));
     thrown.add(assertThrows(MalformedResponseException.class, () -> client.execute(api.showTicket(4L))));
     thrown.add(assertThrows(ZendeskApiException.class, () -> client.execute(api.showTicket(5L))));
-    List<Long> ids = client.paginate(api.listTickets(), TicketsResponse::getTickets).stream().map(TicketObject::getId).toList();
+    List<Long> ids = client.paginate(api.listTickets(), TicketsResponse::getTickets).stream().map(TicketObject::getId)
+        .toList();
     assertEquals(List.of(1L, 2L), ids);
     return thrown;
   }

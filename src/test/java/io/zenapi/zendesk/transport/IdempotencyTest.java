@@ -153,7 +153,8 @@ class IdempotencyTest {
     h.sequence(IdempotencyTest::update, json(503, "{}"), json(200, CREATED));
     ZendeskClient client = h.exactClient(5);
 
-    client.execute(client.api(TicketsApi.class).updateTicket(7L, new TicketUpdateRequest().ticket(new TicketObject().subject("Changed"))));
+    client.execute(client.api(TicketsApi.class).updateTicket(7L, new TicketUpdateRequest().ticket(new TicketObject()
+        .subject("Changed"))));
 
     assertEquals(repeat(2, expect("PUT " + UPDATE, BEARER, null)), h.requests());
     assertEquals(millis(500), h.sleeper.waits());
@@ -166,7 +167,8 @@ class IdempotencyTest {
     ZendeskClient client = h.exactClient(5);
 
     ConflictException e = assertThrows(ConflictException.class, () -> client.execute(
-        client.api(TicketsApi.class).updateTicket(7L, new TicketUpdateRequest().ticket(new TicketObject().subject("Changed")))));
+        client.api(TicketsApi.class).updateTicket(7L, new TicketUpdateRequest().ticket(new TicketObject()
+            .subject("Changed")))));
 
     assertSame(ConflictException.class, e.getClass());
     assertEquals(409, e.status());

@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.zenapi.zendesk.ZendeskClient;
 import io.zenapi.zendesk.errors.RateLimitedException;
 import io.zenapi.zendesk.generated.api.TicketsApi;
+import io.zenapi.zendesk.generated.api.TicketsApi.ShowTicketParams;
 import io.zenapi.zendesk.generated.model.TicketResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +65,8 @@ class RetryAfterTest {
   }
 
   private static TicketResponse showTicket(ZendeskClient client) {
-    return client.execute(client.api(TicketsApi.class).showTicket(1L, TicketsApi.ShowTicketParams.builder().include("users").build()));
+    return client.execute(client.api(TicketsApi.class).showTicket(1L, ShowTicketParams.builder().include("users")
+        .build()));
   }
 
   @Test
