@@ -75,11 +75,6 @@ public final class GeneratedApis {
     return byOperationId.size();
   }
 
-  /** Every operation's generated pair. */
-  public java.util.Collection<Generated> all() {
-    return byOperationId.values();
-  }
-
   /** The public generated method of an operationId (the generator lower-cases its first letter), or null. */
   public Method method(String operationId) {
     Generated g = generated(operationId);
@@ -170,10 +165,10 @@ public final class GeneratedApis {
    * @param paramsIndex where the params object goes in the public method, or -1
    * @param setters declaration index → params builder setter, for every optional parameter
    * @param body declaration indexes of the body or form parts
-   * @param paginationIndexes declaration indexes left to the pagination engine
+   * @param expectedTypes the public method's parameter types by the rule
    */
   record Shape(List<Integer> positional, int paramsIndex, Class<?> paramsClass, Map<Integer, Method> setters,
-      List<Integer> body, List<Integer> paginationIndexes, List<Type> expectedTypes) {}
+      List<Integer> body, List<Type> expectedTypes) {}
 
   /**
    * The rule's shape of an operation's public method, derived from its declaration and from where each params
@@ -187,7 +182,6 @@ public final class GeneratedApis {
     List<Integer> path = new ArrayList<>();
     List<Integer> query = new ArrayList<>();
     List<Integer> body = new ArrayList<>();
-    List<Integer> pagination = new ArrayList<>();
     Map<Integer, Method> setters = new LinkedHashMap<>();
     Annotation[][] annotations = d.getParameterAnnotations();
     Type[] types = d.getGenericParameterTypes();
@@ -200,10 +194,8 @@ public final class GeneratedApis {
         Method setter = settersByQueryName.get(name);
         if (setter != null) {
           setters.put(i, setter);
-        } else if (PAGINATION.contains(name)) {
-          pagination.add(i);
-        } else {
-          query.add(i);
+        } else if (!PAGINATION.contains(name)) {
+          query.add(i); // required: positional (the pagination engine's are in no signature)
         }
       } else if (a instanceof Body || a instanceof Part || a instanceof Field) {
         body.add(i);
@@ -221,8 +213,7 @@ public final class GeneratedApis {
       expected.add(paramsClass);
     }
     body.forEach(i -> expected.add(types[i]));
-    return new Shape(positional, paramsClass == null ? -1 : positional.size(), paramsClass, setters, body, pagination,
-        expected);
+    return new Shape(positional, paramsClass == null ? -1 : positional.size(), paramsClass, setters, body, expected);
   }
 
   /** The key a query-map sample uses, so that a probe can tell where a map's entries land. */
