@@ -10,10 +10,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-// make spec-diff on the real specs in ../shared/reference: the upstream spec the committed one was imported from
+// make spec-diff on the real specs in src/test/resources/reference (verbatim upstream copies): the upstream spec
+// the committed one was imported from
 // (no change), and the older per-area fragments (their real differences).
 class SpecDiffOnReferenceSpecsTest {
-  private static final Path REFERENCE = Path.of(System.getProperty("zendesk.reference", "../shared/reference"));
+  private static final Path REFERENCE =
+      Path.of(System.getProperty("zendesk.reference", "src/test/resources/reference"));
   private static final Path COMMITTED = Path.of("openapi");
 
   @TempDir Path out;
@@ -21,7 +23,7 @@ class SpecDiffOnReferenceSpecsTest {
   private static Path reference(String name) {
     Path p = REFERENCE.resolve(name);
     assertTrue(Files.exists(p), p.toAbsolutePath() + " is missing: the reference specs are expected in"
-        + " ../shared/reference (or -Dzendesk.reference=...)");
+        + " src/test/resources/reference (or -Dzendesk.reference=...)");
     return p;
   }
 
