@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 // make spec-diff on the real specs in src/test/resources/reference (verbatim upstream copies): the upstream spec
-// the committed one was imported from
-// (no change), and the older per-area fragments (their real differences).
+// the committed one was imported from (no change), and the older per-area fragments (their real differences).
 class SpecDiffOnReferenceSpecsTest {
   private static final Path REFERENCE =
       Path.of(System.getProperty("zendesk.reference", "src/test/resources/reference"));
