@@ -23,7 +23,11 @@ import java.util.function.Function;
  *   <li>Numbers in free-form ({@code Object}) fields become {@code Long} when integral and {@code Double}
  *       otherwise: Gson's default turns every number into a double, so 223443 became 223443.0 and ids above
  *       2^53 lost precision.</li>
- *   <li>Nulls are not serialised: a field the caller did not set is not sent, so a PUT never wipes it.</li>
+ *   <li>Every generated model is bound by {@link ModelAdapterFactory}: members the model has no field for are kept
+ *       and written back, and a member is absent, explicitly {@code null} or present
+ *       ({@link io.zenapi.zendesk.ZendeskModel}).</li>
+ *   <li>Nulls are not serialised unless asked for: a field the caller did not set is not sent, so a PUT never
+ *       wipes it.</li>
  * </ul>
  */
 public final class Json {
@@ -41,6 +45,7 @@ public final class Json {
     return new GsonBuilder()
         .disableHtmlEscaping()
         .setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
+        .registerTypeAdapterFactory(new ModelAdapterFactory())
         .registerTypeAdapter(OffsetDateTime.class,
             new IsoAdapter<>(s -> OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME::format).nullSafe())

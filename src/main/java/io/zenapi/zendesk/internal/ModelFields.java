@@ -27,8 +27,7 @@ public final class ModelFields {
     if (model == null) {
       return null;
     }
-    Optional<Field> field = CACHE.computeIfAbsent(model.getClass(), c -> new ConcurrentHashMap<>())
-        .computeIfAbsent(jsonName, n -> find(model.getClass(), n));
+    Optional<Field> field = field(model.getClass(), jsonName);
     if (field.isEmpty()) {
       return model instanceof Map<?, ?> map ? map.get(jsonName) : null;
     }
@@ -47,8 +46,7 @@ public final class ModelFields {
    * @return whether the class or one of its superclasses declares such a field
    */
   public static boolean has(Class<?> type, String jsonName) {
-    return CACHE.computeIfAbsent(type, c -> new ConcurrentHashMap<>())
-        .computeIfAbsent(jsonName, n -> find(type, n)).isPresent();
+    return field(type, jsonName).isPresent();
   }
 
   /**
@@ -61,6 +59,30 @@ public final class ModelFields {
   public static String string(Object model, String jsonName) {
     Object v = get(model, jsonName);
     return v == null ? null : v.toString();
+  }
+
+  /**
+   * Sets the field serialised as {@code jsonName} to null.
+   *
+   * @param model a generated model
+   * @param jsonName the field's JSON name
+   * @throws IllegalArgumentException when the model has no such field
+   * @throws IllegalStateException when the field cannot be written
+   */
+  public static void clear(Object model, String jsonName) {
+    Optional<Field> field = field(model.getClass(), jsonName);
+    if (field.isEmpty()) {
+      throw new IllegalArgumentException(model.getClass().getSimpleName() + " has no field " + jsonName);
+    }
+    try {
+      field.get().set(model, null);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("cannot write " + jsonName + " of " + model.getClass().getName(), e);
+    }
+  }
+
+  private static Optional<Field> field(Class<?> type, String jsonName) {
+    return CACHE.computeIfAbsent(type, c -> new ConcurrentHashMap<>()).computeIfAbsent(jsonName, n -> find(type, n));
   }
 
   private static Optional<Field> find(Class<?> type, String jsonName) {

@@ -65,6 +65,7 @@ class GeneratedClientContractTest {
 
   private static final Map<String, AtomicInteger> COUNTS = new ConcurrentHashMap<>();
   private static final Set<String> LOSSY_OPERATIONS = ConcurrentHashMap.newKeySet();
+  private static final Set<String> LOSSY_WITH_UNKNOWN_MEMBERS = ConcurrentHashMap.newKeySet();
   private static final Set<String> OPERATIONS_WITH_RESPONSE_EXAMPLES = ConcurrentHashMap.newKeySet();
   private static final Set<String> SEEN_CASES = ConcurrentHashMap.newKeySet();
 
@@ -95,14 +96,16 @@ class GeneratedClientContractTest {
             + " breaks the rule: %d | optional parameters on the wire: %d passed, %d listed"
             + " | requests built: %d passed, %d listed"
             + " | response examples: %d passed, %d listed | request examples: %d passed, %d listed"
-            + " | lossless round trip: %d of %d operations%n",
+            + " | lossless round trip: %d of %d operations"
+            + " | with an unknown member at every level: %d of %d operations%n",
         SPEC.operations().size(), APIS.methodCount(),
         shapes.optional(), shapes.inParams(), shapes.engine(), shapes.positionalOptional().size(),
         shapes.outOfOrder().size(), count("wire.pass"), count("wire.listed"),
         count("build.pass"), count("build.listed"),
         count("response.pass"), count("response.listed"),
         count("request.pass"), count("request.listed"),
-        withExamples - LOSSY_OPERATIONS.size(), withExamples);
+        withExamples - LOSSY_OPERATIONS.size(), withExamples,
+        withExamples - LOSSY_WITH_UNKNOWN_MEMBERS.size(), withExamples);
   }
 
   @Test
@@ -136,6 +139,7 @@ class GeneratedClientContractTest {
       known.add(op.id() + " build");
       known.add(op.id() + " wire");
       SPEC.successExamples(op).forEach(e -> known.add(caseId(op, e, "response")));
+      SPEC.successExamples(op).forEach(e -> known.add(caseId(op, e, "unknown")));
       SPEC.requestExamples(op).forEach(e -> known.add(caseId(op, e, "request")));
     }
     for (String listed : EXCEPTIONS.all().keySet()) {
@@ -161,6 +165,16 @@ class GeneratedClientContractTest {
                 responseRoundTrips(op, ex, body);
               } catch (AssertionError | RuntimeException e) {
                 LOSSY_OPERATIONS.add(op.id());
+                throw e;
+              }
+            }));
+        tests.add(guarded("unknown", caseId(op, ex, "unknown"), "response " + ex.status() + " example '" + ex.name()
+            + "' with an unknown member in every object round-trips", () -> {
+              try {
+                responseRoundTrips(op, new MergedSpec.Example(ex.name(), ex.status(), withUnknownMembers(ex.value())),
+                    body);
+              } catch (AssertionError | RuntimeException e) {
+                LOSSY_WITH_UNKNOWN_MEMBERS.add(op.id());
                 throw e;
               }
             }));
@@ -273,7 +287,23 @@ class GeneratedClientContractTest {
   }
 
   private static String caseId(MergedSpec.Op op, MergedSpec.Example ex, String kind) {
-    return op.id() + " " + kind + ("response".equals(kind) ? " " + ex.status() : "") + " " + ex.name();
+    return op.id() + " " + kind + ("request".equals(kind) ? "" : " " + ex.status()) + " " + ex.name();
+  }
+
+  /** A copy of {@code json} with a member no schema declares added to every object, at every depth. */
+  static JsonElement withUnknownMembers(JsonElement json) {
+    JsonElement copy = json.deepCopy();
+    addUnknown(copy);
+    return copy;
+  }
+
+  private static void addUnknown(JsonElement e) {
+    if (e.isJsonObject()) {
+      e.getAsJsonObject().entrySet().forEach(m -> addUnknown(m.getValue()));
+      e.getAsJsonObject().add("zz_added_upstream_later", JsonParser.parseString("{\"n\":[1,\"two\",null]}"));
+    } else if (e.isJsonArray()) {
+      e.getAsJsonArray().forEach(GeneratedClientContractTest::addUnknown);
+    }
   }
 
   /** Runs a case; a failing case passes only when listed with a reason, and a listed case must fail. */

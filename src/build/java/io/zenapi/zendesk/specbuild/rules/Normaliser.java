@@ -19,8 +19,10 @@ public final class Normaliser {
       new UnionsAreFlattened(),
       new PropertiesWinOverAdditionalProperties(),
       new OpenEnums(),
+      new DefaultsAreDocumentation(),
       new CallShape(),
-      new IntegersAre64Bit());
+      new IntegersAre64Bit(),
+      new ModelsAreZendeskModels());
 
   private Normaliser() {}
 }

@@ -1,0 +1,181 @@
+package io.zenapi.zendesk.internal;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.annotations.SerializedName;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import io.zenapi.zendesk.ZendeskModel;
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Binds every generated model ({@link ZendeskModel}) in one streaming pass, like Gson's reflective adapter, and
+ * also keeps what that adapter drops: members the model has no field for go to
+ * {@link ZendeskModel#additionalProperties()}, and members sent as {@code null} are recorded in
+ * {@link ZendeskModel#explicitNulls()}. Writing emits the fields that have a value, the explicit nulls, then the
+ * additional members in their order, so a model read and written again loses nothing.
+ */
+public final class ModelAdapterFactory implements TypeAdapterFactory {
+  @Override
+  public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
+    Class<? super T> raw = type.getRawType();
+    if (!ZendeskModel.class.isAssignableFrom(raw) || raw.isInterface() || Modifier.isAbstract(raw.getModifiers())) {
+      return null;
+    }
+    return new ModelAdapter<>(gson, raw);
+  }
+
+  /** One model class: its fields by JSON name, each with the adapter of its type. */
+  private static final class ModelAdapter<T> extends TypeAdapter<T> {
+    private final Class<? super T> type;
+    private final Constructor<? super T> constructor;
+    private final Map<String, Bound> byName = new HashMap<>();
+    private final List<Bound> inOrder = new ArrayList<>();
+    private final TypeAdapter<JsonElement> elements;
+
+    ModelAdapter(Gson gson, Class<? super T> type) {
+      this.type = type;
+      this.elements = gson.getAdapter(JsonElement.class);
+      try {
+        this.constructor = type.getDeclaredConstructor();
+        constructor.setAccessible(true);
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException(type.getName() + " has no no-argument constructor", e);
+      }
+      List<Class<?>> hierarchy = new ArrayList<>();
+      for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+        hierarchy.add(0, c); // superclass fields first, as Gson orders them
+      }
+      for (Class<?> c : hierarchy) {
+        for (Field f : c.getDeclaredFields()) {
+          int mods = f.getModifiers();
+          SerializedName name = f.getAnnotation(SerializedName.class);
+          if (Modifier.isStatic(mods) || Modifier.isTransient(mods) || name == null) {
+            continue;
+          }
+          f.setAccessible(true);
+          Bound b = new Bound(name.value(), f, gson.getAdapter(TypeToken.get(f.getGenericType())));
+          byName.put(b.name, b);
+          inOrder.add(b);
+        }
+      }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public T read(JsonReader in) throws IOException {
+      if (in.peek() == JsonToken.NULL) {
+        in.nextNull();
+        return null;
+      }
+      if (in.peek() != JsonToken.BEGIN_OBJECT) {
+        throw new JsonParseException("expected an object for " + type.getSimpleName() + " at " + in.getPath()
+            + " but was " + in.peek());
+      }
+      T model;
+      try {
+        model = (T) constructor.newInstance();
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot create " + type.getName(), e);
+      }
+      ZendeskModel extras = (ZendeskModel) model;
+      in.beginObject();
+      while (in.hasNext()) {
+        String name = in.nextName();
+        Bound b = byName.get(name);
+        if (b == null) {
+          extras.additionalProperties().put(name, elements.read(in));
+        } else if (in.peek() == JsonToken.NULL) {
+          in.nextNull();
+          extras.explicitNulls().add(name);
+        } else {
+          b.set(model, b.adapter.read(in));
+        }
+      }
+      in.endObject();
+      return model;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void write(JsonWriter out, T value) throws IOException {
+      if (value == null) {
+        out.nullValue();
+        return;
+      }
+      ZendeskModel extras = (ZendeskModel) value;
+      out.beginObject();
+      for (Bound b : inOrder) {
+        Object v = b.get(value);
+        if (v != null) {
+          out.name(b.name);
+          b.adapter.write(out, v);
+        } else if (extras.explicitNulls().contains(b.name)) {
+          writeNull(out, b.name);
+        }
+      }
+      for (Map.Entry<String, JsonElement> e : extras.additionalProperties().entrySet()) {
+        if (byName.containsKey(e.getKey())) {
+          throw new IllegalStateException("additionalProperties() of " + type.getSimpleName() + " holds '"
+              + e.getKey() + "', which is one of its fields: set the field instead");
+        }
+        if (e.getValue() == null || e.getValue().isJsonNull()) {
+          writeNull(out, e.getKey());
+        } else {
+          out.name(e.getKey());
+          elements.write(out, e.getValue());
+        }
+      }
+      out.endObject();
+    }
+
+    private static void writeNull(JsonWriter out, String name) throws IOException {
+      boolean serializeNulls = out.getSerializeNulls();
+      out.setSerializeNulls(true); // the writer drops nulls by default: this one was asked for
+      out.name(name).nullValue();
+      out.setSerializeNulls(serializeNulls);
+    }
+  }
+
+  /** One field and the adapter of its declared type. */
+  private static final class Bound {
+    final String name;
+    final Field field;
+    @SuppressWarnings("rawtypes")
+    final TypeAdapter adapter;
+
+    Bound(String name, Field field, TypeAdapter<?> adapter) {
+      this.name = name;
+      this.field = field;
+      this.adapter = adapter;
+    }
+
+    Object get(Object model) {
+      try {
+        return field.get(model);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("cannot read " + name + " of " + model.getClass().getName(), e);
+      }
+    }
+
+    void set(Object model, Object value) {
+      try {
+        field.set(model, value);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("cannot write " + name + " of " + model.getClass().getName(), e);
+      }
+    }
+  }
+}
