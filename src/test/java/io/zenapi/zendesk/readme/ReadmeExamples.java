@@ -3,6 +3,7 @@ package io.zenapi.zendesk.readme;
 import static java.util.stream.Collectors.joining;
 
 import io.zenapi.zendesk.ZendeskClient;
+import io.zenapi.zendesk.ZendeskModel.Presence;
 import io.zenapi.zendesk.ZendeskResponse;
 import io.zenapi.zendesk.auth.Credentials;
 import io.zenapi.zendesk.auth.TokenStore;
@@ -252,5 +253,20 @@ final class ReadmeExamples {
         + " left: " + raw.body().getTicket().getSubject();
     // end::async-and-raw[]
     return subject + " | " + seen;
+  }
+
+  static String models(ZendeskClient client) {
+    // tag::models[]
+    TicketsApi tickets = client.api(TicketsApi.class);
+    TicketObject ticket = client.execute(tickets.showTicket(42L)).getTicket();
+    // a field Zendesk added after the spec was written: kept, readable, and sent back on a read-modify-write
+    String summary = ticket.additionalProperty("ai_summary", String.class).orElse("none");
+
+    // unassign: assignee_id is sent as null; every field not touched is left out of the PUT
+    client.execute(tickets.updateTicket(42L, new TicketUpdateRequest()
+        .ticket(new TicketObject().withNull("assignee_id"))));
+    Presence before = ticket.presence("assignee_id");   // ABSENT, NULL (sent as null) or PRESENT
+    // end::models[]
+    return summary + " " + before;
   }
 }

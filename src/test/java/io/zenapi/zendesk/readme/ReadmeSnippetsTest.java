@@ -56,8 +56,8 @@ class ReadmeSnippetsTest {
   void everyExampleRegionIsInTheReadmeVerbatim() throws IOException {
     String readme = Files.readString(Path.of("README.md"));
     List<String> regions = new ArrayList<>(regions(Files.readString(EXAMPLES)));
-    assertEquals(13, regions.size(), "builder, pagination, jobs, safe-update, errors, two OAuth examples, export,"
-        + " search and update, create user and ticket, skips, upload, async and raw");
+    assertEquals(14, regions.size(), "builder, pagination, jobs, safe-update, errors, two OAuth examples, export,"
+        + " search and update, create user and ticket, skips, upload, async and raw, models");
     List<String> mock = regions(Files.readString(MOCK_EXAMPLE)); // run by ReadmeMockExampleTest itself
     assertEquals(1, mock.size(), "the mock example");
     regions.addAll(mock);
@@ -219,6 +219,17 @@ class ReadmeSnippetsTest {
         .withHeader("X-Rate-Limit", "700").withHeader("X-Rate-Limit-Remaining", "699")));
 
     assertEquals("a | 200 req-5 699 left: b", ReadmeExamples.asyncAndRaw(client));
+  }
+
+  @Test
+  void modelsExampleKeepsAnUnknownFieldAndSendsAnExplicitNull() {
+    server.stubFor(get(urlEqualTo("/api/v2/tickets/42")).willReturn(json(
+        "{\"ticket\":{\"id\":42,\"assignee_id\":7,\"ai_summary\":\"printer on fire\"}}")));
+    server.stubFor(put(urlEqualTo("/api/v2/tickets/42")).willReturn(json("{\"ticket\":{\"id\":42}}")));
+
+    assertEquals("printer on fire PRESENT", ReadmeExamples.models(client));
+    server.verify(putRequestedFor(urlEqualTo("/api/v2/tickets/42")).withRequestBody(
+        com.github.tomakehurst.wiremock.client.WireMock.equalTo("{\"ticket\":{\"assignee_id\":null}}")));
   }
 
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
