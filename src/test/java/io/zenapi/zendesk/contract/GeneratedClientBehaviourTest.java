@@ -147,7 +147,7 @@ class GeneratedClientBehaviourTest {
     assertEquals("6bk3gql82em5nmf", upload.getUpload().getToken());
     LoggedRequest sent = onlyRequest();
     assertEquals("/api/v2/uploads?filename=screenshot.png", sent.getUrl());
-    assertEquals("application/binary", sent.getHeader("Content-Type"));
+    assertEquals("image/png", sent.getHeader("Content-Type"), "the caller's type, not a fixed application/binary");
     org.junit.jupiter.api.Assertions.assertArrayEquals(png, sent.getBody());
 
     server.resetAll();

@@ -204,7 +204,7 @@ class ReadmeSnippetsTest {
 
     assertEquals(42L, ReadmeExamples.upload(client, new byte[] {(byte) 0x89, 'P', 'N', 'G'}).getId());
     server.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo(
-        "/api/v2/uploads?filename=screenshot.png")).withRequestBody(
+        "/api/v2/uploads?filename=screenshot.png")).withHeader("Content-Type", equalTo("image/png")).withRequestBody(
             com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'})));
     server.verify(putRequestedFor(urlEqualTo("/api/v2/tickets/42")).withRequestBody(equalToJson(
         "{\"ticket\":{\"comment\":{\"body\":\"Screenshot attached\",\"uploads\":[\"tok-1\"]}}}")));

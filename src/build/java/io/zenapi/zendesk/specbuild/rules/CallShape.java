@@ -28,6 +28,7 @@ import java.util.Set;
  *       params class ({@code listTickets} → {@code ListTicketsParams});</li>
  *   <li>{@value #LEADING_ARGS} when a required path or query parameter comes before the params object, and
  *       {@value #BODY_AFTER_ARGS} when anything comes before the body: where the template writes commas;</li>
+ *   <li>{@value #BINARY_BODY} on an operation whose body is the caller's bytes: no fixed {@code Content-Type};</li>
  *   <li>{@value #CONSTANTS} on a string parameter with known values: a Java constant name and string literal for
  *       each.</li>
  * </ul>
@@ -43,6 +44,8 @@ public final class CallShape implements NormalisationRule {
   public static final String BODY_AFTER_ARGS = "x-body-after-args";
   /** Constants for known values: a list of {@code {name, value}}. */
   public static final String CONSTANTS = "x-known-constants";
+  /** Set when the body is the caller's bytes (an upload): sent with the caller's content type, not a fixed one. */
+  public static final String BINARY_BODY = "x-binary-body";
 
   /** The query parameters that belong to the pagination engine. */
   public static final Set<String> PAGINATION_PARAMETERS =
@@ -53,8 +56,7 @@ public final class CallShape implements NormalisationRule {
     int changes = 0;
     Set<Map<String, Object>> emptied = new HashSet<>();
     for (Operation op : Operation.all(spec)) {
-      String before = String.valueOf(op.op().get("parameters")) + op.op().get(PARAMS_CLASS)
-          + op.op().get(LEADING_ARGS) + op.op().get(BODY_AFTER_ARGS);
+      String before = shape(op);
       List<Object> params = effectiveParameters(spec, op);
       boolean leading = false;
       boolean optional = false;
@@ -81,9 +83,9 @@ public final class CallShape implements NormalisationRule {
       putFlag(op.op(), PARAMS_CLASS, optional ? paramsClass(op.id()) : null);
       putFlag(op.op(), LEADING_ARGS, leading ? Boolean.TRUE : null);
       putFlag(op.op(), BODY_AFTER_ARGS, leading || optional ? Boolean.TRUE : null);
+      putFlag(op.op(), BINARY_BODY, binaryBody(op) ? Boolean.TRUE : null);
       emptied.add(op.pathItem());
-      String after = String.valueOf(op.op().get("parameters")) + op.op().get(PARAMS_CLASS)
-          + op.op().get(LEADING_ARGS) + op.op().get(BODY_AFTER_ARGS);
+      String after = shape(op);
       if (!before.equals(after)) {
         changes++;
       }
@@ -91,6 +93,26 @@ public final class CallShape implements NormalisationRule {
     // every operation now carries its path-level parameters itself
     emptied.forEach(item -> item.remove("parameters"));
     return changes;
+  }
+
+  /** What this rule decides for an operation, to count the operations it changed. */
+  private static String shape(Operation op) {
+    return String.valueOf(op.op().get("parameters")) + op.op().get(PARAMS_CLASS) + op.op().get(LEADING_ARGS)
+        + op.op().get(BODY_AFTER_ARGS) + op.op().get(BINARY_BODY);
+  }
+
+  private static boolean binaryBody(Operation op) {
+    Map<String, Object> content = Tree.map(Tree.map(op.op(), "requestBody"), "content");
+    if (content == null) {
+      return false;
+    }
+    for (Object media : content.values()) {
+      Map<String, Object> schema = Tree.map(Tree.asMap(media), "schema");
+      if (schema != null && "binary".equals(schema.get("format"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code listTickets} or {@code ListTickets} → {@code ListTicketsParams}. */
