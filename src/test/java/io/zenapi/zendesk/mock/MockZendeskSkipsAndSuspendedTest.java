@@ -22,7 +22,6 @@ import io.zenapi.zendesk.generated.model.SuspendedTicketsResponse;
 import io.zenapi.zendesk.generated.model.TicketObject;
 import io.zenapi.zendesk.generated.model.TicketSkipObject;
 import io.zenapi.zendesk.generated.model.TicketSkipsResponse;
-import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,11 +101,11 @@ class MockZendeskSkipsAndSuspendedTest {
 
   @Test
   void recoverOneReturnsATicketAndItLeavesTheList() {
-    SuspendedTicketsResponse shown = client.execute(suspended.showSuspendedTickets(BigDecimal.valueOf(
+    SuspendedTicketsResponse shown = client.execute(suspended.showSuspendedTickets(Long.valueOf(
         FIRST_SUSPENDED + 3)));
     assertNotNull(shown.getSuspendedTickets(), "the generated type of show reads suspended_tickets");
     assertEquals("Out of office 3", shown.getSuspendedTickets().get(0).getSubject());
-    RecoverSuspendedTicketResponse r = client.execute(suspended.recoverSuspendedTicket(BigDecimal.valueOf(
+    RecoverSuspendedTicketResponse r = client.execute(suspended.recoverSuspendedTicket(Long.valueOf(
         FIRST_SUSPENDED + 3)));
     assertEquals(1, r.getTicket().size());
     TicketObject t = r.getTicket().get(0);
@@ -122,9 +121,9 @@ class MockZendeskSkipsAndSuspendedTest {
     assertEquals(119, left.size());
     assertFalse(left.contains(FIRST_SUSPENDED + 3));
     assertEquals(119, mock.suspendedTickets().count());
-    assertThrows(NotFoundException.class, () -> client.execute(suspended.recoverSuspendedTicket(BigDecimal.valueOf(
+    assertThrows(NotFoundException.class, () -> client.execute(suspended.recoverSuspendedTicket(Long.valueOf(
         FIRST_SUSPENDED + 3))), "recovered once only");
-    assertThrows(NotFoundException.class, () -> client.execute(suspended.showSuspendedTickets(BigDecimal.valueOf(
+    assertThrows(NotFoundException.class, () -> client.execute(suspended.showSuspendedTickets(Long.valueOf(
         FIRST_SUSPENDED + 3))));
   }
 
@@ -143,8 +142,8 @@ class MockZendeskSkipsAndSuspendedTest {
 
   @Test
   void deleteOneAndDestroyMany() {
-    assertNull(client.execute(suspended.deleteSuspendedTicket(BigDecimal.valueOf(FIRST_SUSPENDED))));
-    assertThrows(NotFoundException.class, () -> client.execute(suspended.deleteSuspendedTicket(BigDecimal.valueOf(
+    assertNull(client.execute(suspended.deleteSuspendedTicket(Long.valueOf(FIRST_SUSPENDED))));
+    assertThrows(NotFoundException.class, () -> client.execute(suspended.deleteSuspendedTicket(Long.valueOf(
         FIRST_SUSPENDED))));
     client.execute(suspended.deleteSuspendedTickets((FIRST_SUSPENDED + 10) + "," + (FIRST_SUSPENDED + 11)));
     List<Long> left = suspendedIds();

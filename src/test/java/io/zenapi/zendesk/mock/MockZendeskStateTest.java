@@ -18,7 +18,6 @@ import io.zenapi.zendesk.generated.model.TicketObject;
 import io.zenapi.zendesk.generated.model.TicketsResponse;
 import io.zenapi.zendesk.generated.model.TicketsUpdateRequest;
 import io.zenapi.zendesk.generated.model.TicketsUpdateRequestTicket;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +81,7 @@ class MockZendeskStateTest {
     int suspended = mock.suspendedTickets().count();
     try (ZendeskClient client = mock.clientBuilder().sleeper(d -> { }).build()) {
       client.tickets().safeUpdate(ID, (current, changes) -> changes.subject("changed"));
-      client.execute(client.api(SuspendedTicketsApi.class).deleteSuspendedTicket(BigDecimal.valueOf(
+      client.execute(client.api(SuspendedTicketsApi.class).deleteSuspendedTicket(Long.valueOf(
           500_000_000_000L)));
       client.execute(client.api(TicketsApi.class).ticketsUpdateMany(TicketsUpdateManyParams.builder()
           .ids(Long.toString(ID)).build(),

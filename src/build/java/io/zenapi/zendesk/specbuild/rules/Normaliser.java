@@ -21,6 +21,7 @@ public final class Normaliser {
       new OpenEnums(),
       new DefaultsAreDocumentation(),
       new CallShape(),
+      new IdsAreIntegers(),
       new IntegersAre64Bit(),
       new ModelsAreZendeskModels());
 
