@@ -136,6 +136,14 @@ class ModelsOnTheWireTest {
   }
 
   @Test
+  void aJavaKeywordGetsAReadableNameAndKeepsItsJsonName() {
+    var comment = new io.zenapi.zendesk.generated.model.TicketCommentObject().body("internal note").isPublic(false);
+    assertEquals("{\"body\":\"internal note\",\"public\":false}", io.zenapi.zendesk.internal.Json.GSON.toJson(comment));
+    assertEquals(Boolean.TRUE, io.zenapi.zendesk.internal.Json.GSON.fromJson("{\"public\":true}",
+        io.zenapi.zendesk.generated.model.TicketCommentObject.class).getIsPublic());
+  }
+
+  @Test
   void anAdditionalPropertyNamedLikeAFieldIsRefusedWhenWritten() {
     TicketObject t = new TicketObject();
     t.additionalProperties().put("status", JsonParser.parseString("\"open\""));
