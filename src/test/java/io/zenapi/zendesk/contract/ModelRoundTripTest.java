@@ -62,6 +62,26 @@ class ModelRoundTripTest {
     }));
   }
 
+  @org.junit.jupiter.api.Test
+  void noModelNameSaysWhereItSatInsteadOfWhatItIs() throws Exception {
+    java.util.regex.Pattern unreadable = java.util.regex.Pattern.compile("\\d{3}Response|RequestRequestRequest|AllOf"
+        + "|Inline");
+    List<String> bad = allModelNames().stream().filter(n -> unreadable.matcher(n).find()).sorted().toList();
+    assertEquals(List.of(), bad, "model names with a status code, AllOf, Inline or RequestRequestRequest");
+  }
+
+  /** The simple names of every generated model class, request bodies included. */
+  private static List<String> allModelNames() throws Exception {
+    java.net.URL dir = ModelRoundTripTest.class.getClassLoader()
+        .getResource("io/zenapi/zendesk/generated/model");
+    try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of(dir.toURI()))) {
+      List<String> names = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".class")
+          && !n.contains("$")).map(n -> n.substring(0, n.length() - ".class".length())).toList();
+      assertTrue(names.size() > 800, "model classes: " + names.size());
+      return names;
+    }
+  }
+
   @AfterAll
   static void report() {
     System.out.printf("[models] %d models reachable from a response: %d keep an unknown member at every level"

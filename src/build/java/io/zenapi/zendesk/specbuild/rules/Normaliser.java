@@ -22,6 +22,7 @@ public final class Normaliser {
       new DefaultsAreDocumentation(),
       new CallShape(),
       new IdsAreIntegers(),
+      new ReadableModelNames(),
       new IntegersAre64Bit(),
       new ModelsAreZendeskModels());
 
