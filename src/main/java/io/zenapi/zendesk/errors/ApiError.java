@@ -19,7 +19,8 @@ public record ApiError(int status, String method, String path, String requestId,
     String description, Map<String, Object> details, Duration retryAfter) {
 
   /**
-   * "HTTP 404 RecordNotFound: Not found (GET /api/v2/tickets/1, request id abc123)".
+   * "HTTP 404 RecordNotFound: Not found (GET /api/v2/tickets/1, request id abc123)"; a 422 names its invalid fields
+   * ("..., invalid fields: email, name)"), never their values.
    *
    * @return a one-line summary of the error, for exception messages
    */
@@ -34,6 +35,11 @@ public record ApiError(int status, String method, String path, String requestId,
     sb.append(" (").append(method).append(' ').append(path);
     if (requestId != null) {
       sb.append(", request id ").append(requestId);
+    }
+    var fields = FieldError.from(details).keySet();
+    if (!fields.isEmpty()) {
+      // the names only: a description may quote the value sent, which can be personal data
+      sb.append(", invalid fields: ").append(String.join(", ", fields));
     }
     if (retryAfter != null) {
       sb.append(", retry after ").append(retryAfter.toSeconds()).append(" s");

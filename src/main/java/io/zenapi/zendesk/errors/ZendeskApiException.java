@@ -1,5 +1,6 @@
 package io.zenapi.zendesk.errors;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ public class ZendeskApiException extends ZendeskException {
   /** Zendesk's description of the error, or null. */
   private final String description;
   private final transient Map<String, Object> details;
+  private final transient Map<String, List<FieldError>> fieldErrors;
 
   /**
    * See {@link ApiErrors#toException}.
@@ -32,6 +34,7 @@ public class ZendeskApiException extends ZendeskException {
     this.error = e.error();
     this.description = e.description();
     this.details = e.details() == null ? Map.of() : Map.copyOf(e.details());
+    this.fieldErrors = FieldError.from(e.details());
   }
 
   /**
@@ -77,5 +80,15 @@ public class ZendeskApiException extends ZendeskException {
    */
   public Map<String, Object> details() {
     return details == null ? Map.of() : details;
+  }
+
+  /**
+   * Zendesk's per-field errors, typed: for a 422 {@code RecordInvalid}, each field that was refused with its errors
+   * ({@code error} code and {@code description}), in the order Zendesk sent them.
+   *
+   * @return field → errors, unmodifiable; empty when Zendesk named no field
+   */
+  public Map<String, List<FieldError>> fieldErrors() {
+    return fieldErrors == null ? Map.of() : fieldErrors;
   }
 }

@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.zenapi.zendesk.ZendeskClient;
 import io.zenapi.zendesk.errors.AuthenticationException;
 import io.zenapi.zendesk.errors.BadRequestException;
+import io.zenapi.zendesk.errors.FieldError;
 import io.zenapi.zendesk.errors.ConflictException;
 import io.zenapi.zendesk.errors.MalformedResponseException;
 import io.zenapi.zendesk.errors.NotFoundException;
@@ -135,6 +136,27 @@ class ErrorMappingTest {
         "error", "BlankValue"))), e.details());
     assertTrue(e.getMessage().contains("POST /api/v2/tickets"), e.getMessage());
     assertEquals(List.of(expect("POST /api/v2/tickets", BEARER, null)), h.requests());
+  }
+
+  @Test
+  void recordInvalidFieldErrorsAreTypedAndTheMessageNamesTheFieldsNotTheValues() {
+    respond(json(422, "{\"error\":\"RecordInvalid\",\"description\":\"Record validation errors\",\"details\":"
+        + "{\"email\":[{\"description\":\"Email: ada@example.com is already being used by another user\","
+        + "\"error\":\"DuplicateValue\"}],\"name\":[{\"description\":\"Name: is too short\",\"error\":\"TooShort\"},"
+        + "{\"description\":\"Name: cannot be blank\",\"error\":\"BlankValue\"}],\"note\":\"not a list\"}}"));
+    ZendeskClient client = h.exactClient(5);
+
+    BadRequestException e = assertThrows(BadRequestException.class, () -> showTicket(client));
+
+    assertEquals(Map.of(
+        "email", List.of(new FieldError("email", "DuplicateValue",
+            "Email: ada@example.com is already being used by another user")),
+        "name", List.of(new FieldError("name", "TooShort", "Name: is too short"),
+            new FieldError("name", "BlankValue", "Name: cannot be blank"))), e.fieldErrors());
+    assertEquals(List.of("email", "name"), List.copyOf(e.fieldErrors().keySet()), "in Zendesk's order");
+    assertTrue(e.getMessage().endsWith(", invalid fields: email, name)"), e.getMessage());
+    assertFalse(e.getMessage().contains("ada@example.com"), "a value is never quoted: " + e.getMessage());
+    assertEquals(List.of(expect("GET " + SHOW, BEARER, null)), h.requests());
   }
 
   @Test
