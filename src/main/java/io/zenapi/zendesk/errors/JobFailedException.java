@@ -49,10 +49,24 @@ public class JobFailedException extends ZendeskException {
   }
 
   /**
-   * The result items of the failed jobs that report an error ({@code error}, {@code errors} or a failed status).
+   * The result items of the failed jobs that report an error, typed ({@code id}, {@code index}, {@code error},
+   * {@code details}, ...; see {@link io.zenapi.zendesk.jobs.JobResults}).
    *
    * @return the failing result items, in job order; empty when no item reports an error
    */
+  public List<io.zenapi.zendesk.generated.model.JobResult> failedItems() {
+    List<io.zenapi.zendesk.generated.model.JobResult> out = new ArrayList<>();
+    failed.forEach(job -> out.addAll(io.zenapi.zendesk.jobs.JobResults.failed(job)));
+    return out;
+  }
+
+  /**
+   * The result items of the failed jobs that report an error ({@code error}, {@code errors} or a failed status).
+   *
+   * @return the failing result items, in job order; empty when no item reports an error
+   * @deprecated use {@link #failedItems()}, which types each item
+   */
+  @Deprecated
   public List<Map<String, Object>> itemErrors() {
     List<Map<String, Object>> out = new ArrayList<>();
     for (JobStatusObject job : failed) {

@@ -22,6 +22,7 @@ import io.zenapi.zendesk.auth.Credentials;
 import io.zenapi.zendesk.errors.JobFailedException;
 import io.zenapi.zendesk.errors.JobTimeoutException;
 import io.zenapi.zendesk.errors.NotFoundException;
+import io.zenapi.zendesk.generated.model.JobResult;
 import io.zenapi.zendesk.generated.model.JobStatusObject;
 import io.zenapi.zendesk.transport.RetryPolicy;
 import java.nio.charset.StandardCharsets;
@@ -224,9 +225,32 @@ class JobsAwaitTest {
         Map.of("id", 102L, "action", "update", "error", "TicketUpdateFailed",
             "details", "Status: closed prevents ticket update"),
         Map.of("index", 2L, "status", "Failed", "details", "Requester is invalid")), e.itemErrors());
+    List<JobResult> failed = e.failedItems();
+    assertEquals(2, failed.size());
+    assertEquals(102L, failed.get(0).getId());
+    assertEquals("TicketUpdateFailed", failed.get(0).getError());
+    assertEquals("Status: closed prevents ticket update", failed.get(0).getDetails());
+    assertEquals(2L, failed.get(1).getIndex());
+    assertEquals("Failed", failed.get(1).getStatus());
+    List<JobResult> all = JobResults.of(e.status());
+    assertEquals(3, all.size());
+    assertEquals(List.of(101L), all.stream().filter(r -> !JobResults.isFailure(r)).map(JobResult::getId).toList());
     assertTrue(e.getMessage().contains(JOB) && e.getMessage().contains("failed"), e.getMessage());
     assertPolls(2);
     assertEquals(millis(1000), sleeper.waits());
+  }
+
+  @Test
+  void aPermanentDeletionsSuccessObjectReadsAsOneResultAndKeepsUnknownMembers() {
+    stubPolls(JOB_PATH, json(200, status("completed", 1, "{\"success\":true,\"deleted\":42}")));
+
+    JobStatusObject done = client.jobs().await(JOB, policy(1000, 2.0, 10_000, 60_000));
+
+    List<JobResult> results = JobResults.of(done);
+    assertEquals(1, results.size());
+    assertEquals(Boolean.TRUE, results.get(0).getSuccess());
+    assertEquals(42L, results.get(0).additionalProperty("deleted", Long.class).orElseThrow());
+    assertEquals(List.of(), JobResults.failed(done));
   }
 
   @Test
@@ -242,6 +266,7 @@ class JobsAwaitTest {
     assertEquals("killed", e.status().getStatus());
     assertEquals(1L, e.status().getProgress());
     assertEquals(List.of(), e.itemErrors());
+    assertEquals(List.of(), e.failedItems());
     assertPolls(3);
     assertEquals(millis(200, 600), sleeper.waits());
   }
