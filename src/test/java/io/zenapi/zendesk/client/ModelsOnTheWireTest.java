@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.zenapi.zendesk.transport.Harness.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -141,6 +142,22 @@ class ModelsOnTheWireTest {
     assertEquals("{\"body\":\"internal note\",\"public\":false}", io.zenapi.zendesk.internal.Json.GSON.toJson(comment));
     assertEquals(Boolean.TRUE, io.zenapi.zendesk.internal.Json.GSON.fromJson("{\"public\":true}",
         io.zenapi.zendesk.generated.model.TicketCommentObject.class).getIsPublic());
+  }
+
+  @Test
+  void openStringFieldsOfferTheirKnownValuesAndKeepUnknownOnes() {
+    h.server.stubFor(get(urlPathEqualTo(TICKET)).willReturn(json(200,
+        "{\"ticket\":{\"id\":42,\"status\":\"escalated\",\"priority\":\"high\"}}")));
+    ZendeskClient client = h.client();
+
+    TicketObject t = client.execute(client.api(TicketsApi.class).showTicket(42L)).getTicket();
+
+    assertEquals(TicketObject.PRIORITY_HIGH, t.getPriority());
+    assertTrue(TicketObject.PRIORITY_KNOWN_VALUES.contains(t.getPriority()));
+    assertEquals("escalated", t.getStatus(), "a value Zendesk added later arrives as sent");
+    assertFalse(TicketObject.STATUS_KNOWN_VALUES.contains(t.getStatus()));
+    assertEquals(java.util.Set.of("new", "open", "pending", "hold", "solved", "closed"),
+        TicketObject.STATUS_KNOWN_VALUES);
   }
 
   @Test

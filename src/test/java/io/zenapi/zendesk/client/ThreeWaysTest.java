@@ -190,7 +190,7 @@ class ThreeWaysTest {
 
     assertFalse(future.isDone(), "the answer takes 3 s; the future is not done yet");
     assertTrue(returnedAfterMs < 2_000, "executeAsync returned after " + returnedAfterMs + " ms");
-    assertTrue(future.cancel(true));
+    assertTrue(future.cancel(true), () -> "the future was already done: " + future);
     assertThrows(CancellationException.class, future::join);
     assertTrue(canceled.await(2, TimeUnit.SECONDS), "the HTTP call was cancelled");
     assertTrue(h.requests().size() <= 1, "never retried: " + h.requests());

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,8 +41,8 @@ public final class CallShape implements NormalisationRule {
   public static final String LEADING_ARGS = "x-leading-args";
   /** Set when any argument comes before the body (or the first form field). */
   public static final String BODY_AFTER_ARGS = "x-body-after-args";
-  /** Constants for known values: a list of {@code {name, value}}. */
-  public static final String CONSTANTS = "x-known-constants";
+  /** Constants for known values, on a parameter: a list of {@code {name, value, literal}}. */
+  public static final String CONSTANTS = OpenEnums.CONSTANTS;
   /** Set when the body is the caller's bytes (an upload): sent with the caller's content type, not a fixed one. */
   public static final String BINARY_BODY = "x-binary-body";
 
@@ -144,33 +143,13 @@ public final class CallShape implements NormalisationRule {
     return new ArrayList<>(ordered);
   }
 
-  /** Java constant names for a string parameter's known values ({@code -created_at} → {@code MINUS_CREATED_AT}). */
+  /** Java constants for a string parameter's known values, prefixed with its name ({@code SORT_ORDER_ASC}). */
   private static void addConstants(Map<String, Object> param) {
     Map<String, Object> schema = Tree.asMap(param.get("schema"));
     List<Object> known = Tree.list(schema, OpenEnums.KNOWN_VALUES);
-    if (known == null || !"string".equals(schema.get("type"))) {
-      return;
+    if (known != null && "string".equals(schema.get("type"))) {
+      param.put(CONSTANTS, OpenEnums.constants(known, OpenEnums.constantName(String.valueOf(param.get("name")))));
     }
-    String prefix = constantName(String.valueOf(param.get("name")));
-    List<Object> constants = new ArrayList<>();
-    Set<String> used = new HashSet<>();
-    for (Object value : known) {
-      String v = String.valueOf(value);
-      String name = prefix + "_" + (v.startsWith("-") ? "MINUS_" : "") + constantName(v);
-      String unique = name;
-      for (int i = 2; !used.add(unique); i++) {
-        unique = name + "_" + i;
-      }
-      constants.add(Tree.of("name", unique, "value", v, "literal",
-          "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\""));
-    }
-    param.put(CONSTANTS, constants);
-  }
-
-  private static String constantName(String text) {
-    String s = text.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT)
-        .replaceAll("[^A-Z0-9]+", "_").replaceAll("^_+|_+$", "");
-    return s.isEmpty() || Character.isDigit(s.charAt(0)) ? "V" + s : s;
   }
 
   private static void putFlag(Map<String, Object> op, String key, Object value) {

@@ -53,6 +53,9 @@ class OpenEnumsTest {
                 schema:
                   type: string
                   x-known-values: [asc, desc]
+                  x-known-constants:
+                  - {name: ASC, value: asc, literal: '"asc"'}
+                  - {name: DESC, value: desc, literal: '"desc"'}
                   description: "Known values: `asc`, `desc` (Zendesk may add more; any value sent is kept as is)."
         components:
           schemas:
@@ -63,10 +66,17 @@ class OpenEnumsTest {
                   type: string
                   description: "The state of the ticket.\\n\\nKnown values: `new`, `open`, `solved` (Zendesk may add more; any value sent is kept as is)."
                   x-known-values: [new, open, solved]
+                  x-known-constants:
+                  - {name: NEW, value: new, literal: '"new"'}
+                  - {name: OPEN, value: open, literal: '"open"'}
+                  - {name: SOLVED, value: solved, literal: '"solved"'}
                 priority:
                   type: string
                   nullable: true
                   x-known-values: [low, high]
+                  x-known-constants:
+                  - {name: LOW, value: low, literal: '"low"'}
+                  - {name: HIGH, value: high, literal: '"high"'}
                   description: "Known values: `low`, `high` (Zendesk may add more; any value sent is kept as is)."
                 level:
                   type: integer
