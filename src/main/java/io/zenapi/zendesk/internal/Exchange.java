@@ -161,8 +161,11 @@ public final class Exchange {
     CompletableFuture<T> future = new CompletableFuture<>() {
       @Override
       public boolean cancel(boolean mayInterruptIfRunning) {
+        // the future first: cancelling the HTTP call fails it at once on a dispatcher thread, and that failure must
+        // not complete the future before the cancellation does
+        boolean cancelled = super.cancel(mayInterruptIfRunning);
         httpCall.cancel();
-        return super.cancel(mayInterruptIfRunning);
+        return cancelled;
       }
     };
     httpCall.enqueue(new Callback() {
