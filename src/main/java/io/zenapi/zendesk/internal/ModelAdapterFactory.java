@@ -11,6 +11,8 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import io.zenapi.zendesk.ZendeskModel;
+import io.zenapi.zendesk.search.OtherSearchResult;
+import io.zenapi.zendesk.search.SearchResult;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -29,12 +31,71 @@ import java.util.Map;
  */
 public final class ModelAdapterFactory implements TypeAdapterFactory {
   @Override
+  @SuppressWarnings("unchecked")
   public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
     Class<? super T> raw = type.getRawType();
+    if (raw == SearchResult.class) {
+      return (TypeAdapter<T>) new SearchResultAdapter(gson);
+    }
     if (!ZendeskModel.class.isAssignableFrom(raw) || raw.isInterface() || Modifier.isAbstract(raw.getModifiers())) {
       return null;
     }
     return new ModelAdapter<>(gson, raw);
+  }
+
+  /**
+   * The search result union: each object is bound to the model its {@code result_type} names
+   * ({@link SearchResult#TYPES}), any other type to an {@link OtherSearchResult} that keeps every member. The object
+   * is read as a tree first, since the type may come after other members.
+   */
+  private static final class SearchResultAdapter extends TypeAdapter<SearchResult> {
+    private final Gson gson;
+    private final TypeAdapter<JsonElement> elements;
+
+    SearchResultAdapter(Gson gson) {
+      this.gson = gson;
+      this.elements = gson.getAdapter(JsonElement.class);
+    }
+
+    @Override
+    public SearchResult read(JsonReader in) throws IOException {
+      JsonElement tree = elements.read(in);
+      if (tree == null || tree.isJsonNull()) {
+        return null;
+      }
+      if (!tree.isJsonObject()) {
+        throw new JsonParseException("expected a search result object at " + in.getPath());
+      }
+      JsonElement discriminator = tree.getAsJsonObject().get(SearchResult.DISCRIMINATOR);
+      Class<? extends SearchResult> model = discriminator != null && discriminator.isJsonPrimitive()
+          ? SearchResult.TYPES.get(discriminator.getAsString()) : null;
+      if (model != null) {
+        return gson.getAdapter(model).fromJsonTree(tree);
+      }
+      OtherSearchResult other = new OtherSearchResult();
+      tree.getAsJsonObject().entrySet().forEach(e -> other.additionalProperties().put(e.getKey(), e.getValue()));
+      return other;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void write(JsonWriter out, SearchResult value) throws IOException {
+      if (value == null) {
+        out.nullValue();
+      } else if (value instanceof OtherSearchResult other) {
+        out.beginObject();
+        for (Map.Entry<String, JsonElement> e : other.additionalProperties().entrySet()) {
+          out.name(e.getKey());
+          boolean serializeNulls = out.getSerializeNulls();
+          out.setSerializeNulls(true); // a member that came as null goes back as null
+          elements.write(out, e.getValue());
+          out.setSerializeNulls(serializeNulls);
+        }
+        out.endObject();
+      } else {
+        ((TypeAdapter) gson.getAdapter(value.getClass())).write(out, value);
+      }
+    }
   }
 
   /** One model class: its fields by JSON name, each with the adapter of its type. */

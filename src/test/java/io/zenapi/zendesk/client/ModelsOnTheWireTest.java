@@ -161,6 +161,37 @@ class ModelsOnTheWireTest {
   }
 
   @Test
+  void searchResultsAreTypedByResultTypeAndAnUnknownTypeIsKeptWhole() {
+    String body = "{\"results\":["
+        + "{\"result_type\":\"ticket\",\"id\":1,\"subject\":\"Printer\",\"created_at\":\"2026-01-02T03:04:05Z\"},"
+        + "{\"result_type\":\"user\",\"id\":2,\"email\":\"ada@example.com\",\"role\":\"end-user\"},"
+        + "{\"result_type\":\"organization\",\"id\":3,\"name\":\"Acme\",\"domain_names\":[\"acme.com\"]},"
+        + "{\"result_type\":\"group\",\"id\":4,\"name\":\"Support\"},"
+        + "{\"id\":5,\"title\":\"How to\",\"result_type\":\"article\",\"votes\":null}],"
+        + "\"count\":5,\"next_page\":null}";
+    h.server.stubFor(get(urlPathEqualTo("/api/v2/search")).willReturn(json(200, body)));
+    ZendeskClient client = h.client();
+
+    var response = client.execute(client.api(io.zenapi.zendesk.generated.api.SearchApi.class)
+        .listSearchResults("printer"));
+    List<io.zenapi.zendesk.search.SearchResult> results = response.getResults();
+
+    TicketObject ticket = (TicketObject) results.get(0);
+    assertEquals("Printer", ticket.getSubject());
+    assertEquals(java.time.OffsetDateTime.parse("2026-01-02T03:04:05Z"), ticket.getCreatedAt(), "typed, not a string");
+    assertEquals("ada@example.com", ((io.zenapi.zendesk.generated.model.UserObject) results.get(1)).getEmail());
+    assertEquals(List.of("acme.com"),
+        ((io.zenapi.zendesk.generated.model.OrganizationObject) results.get(2)).getDomainNames());
+    assertEquals("Support", ((io.zenapi.zendesk.generated.model.GroupObject) results.get(3)).getName());
+    var other = (io.zenapi.zendesk.search.OtherSearchResult) results.get(4);
+    assertEquals("How to", other.additionalProperty("title", String.class).orElseThrow());
+    assertEquals(List.of("ticket", "user", "organization", "group", "article"),
+        results.stream().map(io.zenapi.zendesk.search.SearchResult::resultType).toList());
+    assertEquals(JsonParser.parseString(body), io.zenapi.zendesk.internal.Json.GSON.toJsonTree(response),
+        "written back as it came");
+  }
+
+  @Test
   void anAdditionalPropertyNamedLikeAFieldIsRefusedWhenWritten() {
     TicketObject t = new TicketObject();
     t.additionalProperties().put("status", JsonParser.parseString("\"open\""));

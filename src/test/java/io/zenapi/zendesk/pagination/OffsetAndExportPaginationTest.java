@@ -10,7 +10,7 @@ import io.zenapi.zendesk.generated.api.UsersApi;
 import io.zenapi.zendesk.generated.api.UsersApi.SearchUsersParams;
 import io.zenapi.zendesk.generated.model.CursorBasedExportIncrementalTicketsResponse;
 import io.zenapi.zendesk.generated.model.SearchExportResponse;
-import io.zenapi.zendesk.generated.model.SearchResultObject;
+import io.zenapi.zendesk.search.SearchResult;
 import io.zenapi.zendesk.generated.model.TicketObject;
 import io.zenapi.zendesk.generated.model.TicketsResponse;
 import io.zenapi.zendesk.generated.model.TimeBasedExportIncrementalTicketsResponse;
@@ -149,11 +149,11 @@ class OffsetAndExportPaginationTest extends PaginationWireMockSupport {
         "page[after]", "eyJmIjoyfQ"), searchExportPage(201, 233, false, "eyJmIjozfQ"));
 
     SearchApi api = client.api(SearchApi.class);
-    List<SearchResultObject> seen = client.paginate(api.exportSearchResults("status:open", "ticket"),
+    List<SearchResult> seen = client.paginate(api.exportSearchResults("status:open", "ticket"),
         SearchExportResponse::getResults).stream().toList();
 
-    assertEquals(ids(1, 233), seen.stream().map(SearchResultObject::getId).toList());
-    assertEquals(List.of("ticket"), seen.stream().map(SearchResultObject::getResultType).distinct().toList());
+    assertEquals(ids(1, 233), seen.stream().map(r -> ((TicketObject) r).getId()).toList(), "each one a ticket");
+    assertEquals(List.of("ticket"), seen.stream().map(SearchResult::resultType).distinct().toList());
     assertRequests(List.of(
         "GET /api/v2/search/export?filter[type]=ticket&page[size]=100&query=status:open",
         "GET /api/v2/search/export.json?filter[type]=ticket&page[after]=eyJmIjoxfQ&page[size]=100&query=status:open",

@@ -27,7 +27,6 @@ import io.zenapi.zendesk.generated.model.JobStatusObject;
 import io.zenapi.zendesk.generated.model.RecordNewSkipRequest;
 import io.zenapi.zendesk.generated.model.RecordNewSkipRequestSkip;
 import io.zenapi.zendesk.generated.model.SearchExportResponse;
-import io.zenapi.zendesk.generated.model.SearchResultObject;
 import io.zenapi.zendesk.generated.model.SuspendedTicketObject;
 import io.zenapi.zendesk.generated.model.SuspendedTicketsResponse;
 import io.zenapi.zendesk.generated.model.TicketCommentObject;
@@ -186,7 +185,7 @@ final class ReadmeExamples {
     // tag::search-and-update[]
     SearchApi search = client.api(SearchApi.class);
     List<Long> ids = client.paginate(search.exportSearchResults("status:open tags:vip", "ticket"),
-        SearchExportResponse::getResults).pageSize(1000).stream().map(SearchResultObject::getId).toList();
+        SearchExportResponse::getResults).pageSize(1000).stream().map(r -> ((TicketObject) r).getId()).toList();
 
     TicketsApi tickets = client.api(TicketsApi.class);
     JobStatusObject job = client.execute(tickets.ticketsUpdateMany(

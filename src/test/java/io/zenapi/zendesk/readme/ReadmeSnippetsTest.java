@@ -151,7 +151,7 @@ class ReadmeSnippetsTest {
   @Test
   void searchAndUpdateExampleExportsTheIdsAndUpdatesThemInOneJob() {
     server.stubFor(get(urlEqualTo("/api/v2/search/export?query=status%3Aopen%20tags%3Avip&filter%5Btype%5D=ticket"
-        + "&page%5Bsize%5D=1000")).willReturn(json("{\"results\":[{\"id\":7},{\"id\":8}],"
+        + "&page%5Bsize%5D=1000")).willReturn(json("{\"results\":[{\"result_type\":\"ticket\",\"id\":7},{\"result_type\":\"ticket\",\"id\":8}],"
             + "\"meta\":{\"has_more\":false},\"links\":{}}")));
     server.stubFor(put(urlEqualTo("/api/v2/tickets/update_many?ids=7%2C8")).willReturn(json(
         "{\"job_status\":{\"id\":\"j9\",\"status\":\"queued\"}}")));

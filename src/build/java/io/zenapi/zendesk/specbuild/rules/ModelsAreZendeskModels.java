@@ -15,17 +15,52 @@ public final class ModelsAreZendeskModels implements NormalisationRule {
   /** The interface. */
   public static final String INTERFACE = "io.zenapi.zendesk.ZendeskModel";
 
+  /** On a {@code oneOf} schema mapped to a hand-written interface: the interface its member models implement. */
+  public static final String UNION_INTERFACE = "x-java-interface";
+
   @Override
   public int apply(Map<String, Object> spec) {
+    Map<Map<String, Object>, List<String>> extra = unionInterfaces(spec);
     int[] changes = {0};
     Schemas.forEach(spec, schema -> {
       boolean object = "object".equals(schema.get("type")) || schema.containsKey("properties")
           || schema.containsKey("allOf");
-      if (object && !List.of(INTERFACE).equals(schema.get(MARK))) {
-        schema.put(MARK, List.of(INTERFACE));
-        changes[0]++;
+      if (object) {
+        List<String> wanted = new java.util.ArrayList<>(List.of(INTERFACE));
+        wanted.addAll(extra.getOrDefault(schema, List.of()));
+        if (!wanted.equals(schema.get(MARK))) {
+          schema.put(MARK, wanted);
+          changes[0]++;
+        }
       }
     });
     return changes[0];
+  }
+
+  /** Component schema (by identity) → the union interfaces it is a {@code oneOf} member of. */
+  private static Map<Map<String, Object>, List<String>> unionInterfaces(Map<String, Object> spec) {
+    Map<Map<String, Object>, List<String>> out = new java.util.IdentityHashMap<>();
+    Map<String, Object> schemas = io.zenapi.zendesk.specbuild.Tree.map(
+        io.zenapi.zendesk.specbuild.Tree.map(spec, "components"), "schemas");
+    if (schemas == null) {
+      return out;
+    }
+    for (Object s : schemas.values()) {
+      Map<String, Object> union = io.zenapi.zendesk.specbuild.Tree.asMap(s);
+      String iface = io.zenapi.zendesk.specbuild.Tree.string(union, UNION_INTERFACE);
+      List<Object> members = io.zenapi.zendesk.specbuild.Tree.list(union, "oneOf");
+      if (iface == null || members == null) {
+        continue;
+      }
+      for (Object m : members) {
+        String ref = io.zenapi.zendesk.specbuild.Tree.string(io.zenapi.zendesk.specbuild.Tree.asMap(m), "$ref");
+        Map<String, Object> target = ref == null ? null
+            : io.zenapi.zendesk.specbuild.Tree.map(schemas, ref.substring(ref.lastIndexOf('/') + 1));
+        if (target != null) {
+          out.computeIfAbsent(target, k -> new java.util.ArrayList<>()).add(iface);
+        }
+      }
+    }
+    return out;
   }
 }
