@@ -20,6 +20,7 @@ public final class Normaliser {
       new PropertiesWinOverAdditionalProperties(),
       new OpenEnums(),
       new DefaultsAreDocumentation(),
+      new EmptyResponsesHaveNoBody(),
       new CallShape(),
       new IdsAreIntegers(),
       new ReadableModelNames(),
