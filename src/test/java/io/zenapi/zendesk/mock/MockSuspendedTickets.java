@@ -58,8 +58,8 @@ public final class MockSuspendedTickets {
       if (s == null) {
         return Reply.error(404, "RecordNotFound", "Not found");
       }
-      // Zendesk answers {"suspended_ticket": {...}}; the spec (so the generated SuspendedTicketsResponse) reads
-      // {"suspended_tickets": [...]}: both are given, so either kind of client finds the ticket
+      // Zendesk answers {"suspended_ticket": {...}}; its reference example shows {"suspended_tickets": [...]}: both
+      // are given (the generated ShowSuspendedTicketResponse reads both), so either kind of client finds the ticket
       JsonObject body = MockTickets.wrap("suspended_ticket", s);
       JsonArray one = new JsonArray();
       one.add(s);

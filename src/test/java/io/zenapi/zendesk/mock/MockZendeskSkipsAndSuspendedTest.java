@@ -18,6 +18,7 @@ import io.zenapi.zendesk.generated.model.RecordNewSkipRequestSkip;
 import io.zenapi.zendesk.generated.model.RecoverSuspendedTicketResponse;
 import io.zenapi.zendesk.generated.model.RecoverSuspendedTicketsResponse;
 import io.zenapi.zendesk.generated.model.SuspendedTicketObject;
+import io.zenapi.zendesk.generated.model.ShowSuspendedTicketResponse;
 import io.zenapi.zendesk.generated.model.SuspendedTicketsResponse;
 import io.zenapi.zendesk.generated.model.TicketObject;
 import io.zenapi.zendesk.generated.model.TicketSkipObject;
@@ -101,10 +102,10 @@ class MockZendeskSkipsAndSuspendedTest {
 
   @Test
   void recoverOneReturnsATicketAndItLeavesTheList() {
-    SuspendedTicketsResponse shown = client.execute(suspended.showSuspendedTickets(Long.valueOf(
+    ShowSuspendedTicketResponse shown = client.execute(suspended.showSuspendedTickets(Long.valueOf(
         FIRST_SUSPENDED + 3)));
-    assertNotNull(shown.getSuspendedTickets(), "the generated type of show reads suspended_tickets");
-    assertEquals("Out of office 3", shown.getSuspendedTickets().get(0).getSubject());
+    assertEquals("Out of office 3", shown.getSuspendedTicket().getSubject(), "Zendesk's suspended_ticket, typed");
+    assertEquals("Out of office 3", shown.getSuspendedTickets().get(0).getSubject(), "the reference's list too");
     RecoverSuspendedTicketResponse r = client.execute(suspended.recoverSuspendedTicket(Long.valueOf(
         FIRST_SUSPENDED + 3)));
     assertEquals(1, r.getTicket().size());
