@@ -192,6 +192,24 @@ class ModelsOnTheWireTest {
   }
 
   @Test
+  void fieldsZendeskSendsBeyondTheUpstreamSchemasAreTyped() {
+    var gson = io.zenapi.zendesk.internal.Json.GSON;
+    var created = gson.fromJson("{\"ticket\":{\"id\":1},\"audit\":{\"id\":7,\"ticket_id\":1,"
+        + "\"events\":[{\"id\":8,\"type\":\"Create\"}]}}", io.zenapi.zendesk.generated.model.TicketResponse.class);
+    assertEquals(7L, created.getAudit().getId());
+    var upload = gson.fromJson("{\"upload\":{\"token\":\"t\",\"expires_at\":\"2026-12-10T10:00:00Z\"}}",
+        io.zenapi.zendesk.generated.model.AttachmentUploadResponse.class);
+    assertEquals(java.time.OffsetDateTime.parse("2026-12-10T10:00:00Z"), upload.getUpload().getExpiresAt());
+    var user = gson.fromJson("{\"id\":3,\"permanently_deleted\":true}",
+        io.zenapi.zendesk.generated.model.UserObject.class);
+    assertEquals(Boolean.TRUE, user.getPermanentlyDeleted());
+    var view = gson.fromJson("{\"id\":4,\"url\":\"https://x.zendesk.com/api/v2/views/4.json\",\"raw_title\":\"{{dc.v}}\"}",
+        io.zenapi.zendesk.generated.model.ViewObject.class);
+    assertEquals("{{dc.v}}", view.getRawTitle());
+    assertTrue(view.additionalProperties().isEmpty(), "every member now has a field");
+  }
+
+  @Test
   void anAdditionalPropertyNamedLikeAFieldIsRefusedWhenWritten() {
     TicketObject t = new TicketObject();
     t.additionalProperties().put("status", JsonParser.parseString("\"open\""));
