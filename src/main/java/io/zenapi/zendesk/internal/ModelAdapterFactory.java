@@ -85,11 +85,7 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
       } else if (value instanceof OtherSearchResult other) {
         out.beginObject();
         for (Map.Entry<String, JsonElement> e : other.additionalProperties().entrySet()) {
-          out.name(e.getKey());
-          boolean serializeNulls = out.getSerializeNulls();
-          out.setSerializeNulls(true); // a member that came as null goes back as null
-          elements.write(out, e.getValue());
-          out.setSerializeNulls(serializeNulls);
+          writeMember(out, elements, e.getKey(), e.getValue());
         }
         out.endObject();
       } else {
@@ -192,22 +188,31 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
           throw new IllegalStateException("additionalProperties() of " + type.getSimpleName() + " holds '"
               + e.getKey() + "', which is one of its fields: set the field instead");
         }
-        if (e.getValue() == null || e.getValue().isJsonNull()) {
-          writeNull(out, e.getKey());
-        } else {
-          out.name(e.getKey());
-          elements.write(out, e.getValue());
-        }
+        writeMember(out, elements, e.getKey(), e.getValue());
       }
       out.endObject();
     }
 
     private static void writeNull(JsonWriter out, String name) throws IOException {
-      boolean serializeNulls = out.getSerializeNulls();
-      out.setSerializeNulls(true); // the writer drops nulls by default: this one was asked for
-      out.name(name).nullValue();
-      out.setSerializeNulls(serializeNulls);
+      writeMember(out, null, name, null);
     }
+  }
+
+  /**
+   * Writes one member exactly as it is, nulls included (its own and any inside it): the writer drops object members
+   * that are null by default, which would lose a member that came as null, or a null nested in a kept member.
+   */
+  private static void writeMember(JsonWriter out, TypeAdapter<JsonElement> elements, String name, JsonElement value)
+      throws IOException {
+    boolean serializeNulls = out.getSerializeNulls();
+    out.setSerializeNulls(true);
+    out.name(name);
+    if (value == null || value.isJsonNull()) {
+      out.nullValue();
+    } else {
+      elements.write(out, value);
+    }
+    out.setSerializeNulls(serializeNulls);
   }
 
   /** One field and the adapter of its declared type. */

@@ -210,6 +210,14 @@ class ModelsOnTheWireTest {
   }
 
   @Test
+  void aKeptMemberIsWrittenBackExactlyNestedNullsIncluded() {
+    String json = "{\"id\":1,\"ai\":{\"score\":null,\"labels\":[null,{\"x\":null}]},\"gone\":null}";
+    TicketObject t = io.zenapi.zendesk.internal.Json.GSON.fromJson(json, TicketObject.class);
+    assertEquals(JsonParser.parseString(json), io.zenapi.zendesk.internal.Json.GSON.toJsonTree(t));
+    assertEquals(json, io.zenapi.zendesk.internal.Json.GSON.toJson(t), "in order, as it came");
+  }
+
+  @Test
   void anAdditionalPropertyNamedLikeAFieldIsRefusedWhenWritten() {
     TicketObject t = new TicketObject();
     t.additionalProperties().put("status", JsonParser.parseString("\"open\""));
