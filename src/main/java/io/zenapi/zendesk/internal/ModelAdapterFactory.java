@@ -157,12 +157,25 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
         } else if (in.peek() == JsonToken.NULL) {
           in.nextNull();
           extras.explicitNulls().add(name);
+        } else if (b.oneOrListOfOne && in.peek() == JsonToken.BEGIN_ARRAY) {
+          b.set(model, readListOfOne(in, b));
         } else {
           b.set(model, b.adapter.read(in));
         }
       }
       in.endObject();
       return model;
+    }
+
+    /** The one object of a list of one, for a field that Zendesk sends either way ({@link OneOrListOfOne}). */
+    private Object readListOfOne(JsonReader in, Bound b) throws IOException {
+      in.beginArray();
+      Object value = in.hasNext() ? b.adapter.read(in) : null;
+      if (in.hasNext()) {
+        throw new JsonParseException("expected one " + b.name + " at " + in.getPath() + " but the list has more");
+      }
+      in.endArray();
+      return value;
     }
 
     @Override
@@ -221,11 +234,13 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
     final Field field;
     @SuppressWarnings("rawtypes")
     final TypeAdapter adapter;
+    final boolean oneOrListOfOne;
 
     Bound(String name, Field field, TypeAdapter<?> adapter) {
       this.name = name;
       this.field = field;
       this.adapter = adapter;
+      this.oneOrListOfOne = field.isAnnotationPresent(OneOrListOfOne.class);
     }
 
     Object get(Object model) {

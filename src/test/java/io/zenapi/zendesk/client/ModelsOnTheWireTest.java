@@ -218,6 +218,25 @@ class ModelsOnTheWireTest {
   }
 
   @Test
+  void aRecoveredTicketReadsAsOneTicketWhetherSentAloneOrAsTheDocumentedListOfOne() {
+    h.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlPathEqualTo(
+        "/api/v2/suspended_tickets/9/recover")).willReturn(json(200, "{\"ticket\":{\"id\":77,\"subject\":\"Back\"}}")));
+    h.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlPathEqualTo(
+        "/api/v2/suspended_tickets/10/recover")).willReturn(json(200, "{\"ticket\":[{\"id\":78,\"subject\":\"Too\"}]}")));
+    h.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlPathEqualTo(
+        "/api/v2/suspended_tickets/11/recover")).willReturn(json(200, "{\"ticket\":[{\"id\":1},{\"id\":2}]}")));
+    ZendeskClient client = h.client();
+    var suspended = client.api(io.zenapi.zendesk.generated.api.SuspendedTicketsApi.class);
+
+    assertEquals(77L, client.execute(suspended.recoverSuspendedTicket(9L)).getTicket().getId());
+    assertEquals("Too", client.execute(suspended.recoverSuspendedTicket(10L)).getTicket().getSubject());
+    io.zenapi.zendesk.errors.MalformedResponseException e = assertThrows(
+        io.zenapi.zendesk.errors.MalformedResponseException.class,
+        () -> client.execute(suspended.recoverSuspendedTicket(11L)));
+    assertTrue(e.getMessage().contains("RecoverSuspendedTicketResponse"), e.getMessage());
+  }
+
+  @Test
   void anAdditionalPropertyNamedLikeAFieldIsRefusedWhenWritten() {
     TicketObject t = new TicketObject();
     t.additionalProperties().put("status", JsonParser.parseString("\"open\""));

@@ -73,9 +73,8 @@ public final class MockSuspendedTickets {
       if (s == null) {
         return Reply.error(404, "RecordNotFound", "Not found");
       }
-      JsonArray recovered = new JsonArray();
-      recovered.add(recover(req.origin(), s));
-      return Reply.json(200, MockTickets.wrap("ticket", recovered));
+      // a live account answers the ticket itself (Zendesk's reference shows a list of one; the client reads both)
+      return Reply.json(200, MockTickets.wrap("ticket", recover(req.origin(), s)));
     });
     router.on("PUT", "/api/v2/suspended_tickets/recover_many", req -> {
       JsonArray recovered = new JsonArray();
