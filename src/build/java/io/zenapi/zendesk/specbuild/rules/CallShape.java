@@ -19,7 +19,8 @@ import java.util.Set;
  *
  * <p>Marks it leaves in the spec (read by {@code generated-config/templates/libraries/retrofit2/api.mustache}):
  * <ul>
- *   <li>parameters are inlined into each operation (path-level ones too), path parameters first in path order;</li>
+ *   <li>parameters are inlined into each operation (path-level ones too, except sorting and paging ones on a write),
+ *       path parameters first in path order;</li>
  *   <li>{@value #PAGINATION} on the optional query parameters the pagination engine sets itself
  *       ({@code page}, {@code page[size]}, {@code page[after]}, {@code page[before]}, {@code per_page},
  *       {@code cursor}): they are kept off the params object;</li>
@@ -45,6 +46,9 @@ public final class CallShape implements NormalisationRule {
   public static final String CONSTANTS = OpenEnums.CONSTANTS;
   /** Set when the body is the caller's bytes (an upload): sent with the caller's content type, not a fixed one. */
   public static final String BINARY_BODY = "x-binary-body";
+
+  /** The query parameters that order a list. */
+  static final Set<String> SORTING_PARAMETERS = Set.of("sort", "sort_by", "sort_order");
 
   /** The query parameters that belong to the pagination engine. */
   public static final Set<String> PAGINATION_PARAMETERS =
@@ -125,12 +129,12 @@ public final class CallShape implements NormalisationRule {
    */
   private static List<Object> effectiveParameters(Map<String, Object> spec, Operation op) {
     Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
-    for (List<Object> list : java.util.Arrays.asList(Tree.list(op.pathItem(), "parameters"),
-        Tree.list(op.op(), "parameters"))) {
+    List<Object> shared = Tree.list(op.pathItem(), "parameters");
+    for (List<Object> list : java.util.Arrays.asList(shared, Tree.list(op.op(), "parameters"))) {
       if (list != null) {
         for (Object p : list) {
           Map<String, Object> param = Tree.copyMap(RefChecker.deref(spec, Tree.asMap(p)));
-          if (param != null) {
+          if (param != null && !(list == shared && listOnly(op, param))) {
             byKey.put(param.get("in") + ":" + param.get("name"), param);
           }
         }
@@ -141,6 +145,16 @@ public final class CallShape implements NormalisationRule {
     ordered.sort(Comparator.comparingInt(p -> "path".equals(p.get("in"))
         ? Math.max(0, path.indexOf("{" + p.get("name") + "}")) : Integer.MAX_VALUE));
     return new ArrayList<>(ordered);
+  }
+
+  /**
+   * A path-level sorting or paging parameter does not reach a write: upstream declares {@code sort_order} for all of
+   * {@code /api/v2/skips}, so "record a skip" (a POST) took a sort order.
+   */
+  private static boolean listOnly(Operation op, Map<String, Object> param) {
+    String name = String.valueOf(param.get("name"));
+    return !op.method().equals("get") && "query".equals(param.get("in"))
+        && (PAGINATION_PARAMETERS.contains(name) || SORTING_PARAMETERS.contains(name));
   }
 
   /** Java constants for a string parameter's known values, prefixed with its name ({@code SORT_ORDER_ASC}). */

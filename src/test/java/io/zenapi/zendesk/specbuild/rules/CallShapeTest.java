@@ -144,4 +144,41 @@ class CallShapeTest {
         """, spec);
     assertEquals("ExportSearchResultsParams", CallShape.paramsClass("exportSearchResults"));
   }
+
+  @Test
+  void aPathLevelSortOrderReachesTheListButNotTheWrite() {
+    Map<String, Object> spec = yaml("""
+        paths:
+          /api/v2/skips:
+            parameters:
+            - {name: sort_order, in: query, schema: {type: string}}
+            get:
+              operationId: ListSkips
+            post:
+              operationId: RecordNewSkip
+              requestBody:
+                content:
+                  application/json:
+                    schema: {type: object}
+        """);
+
+    assertEquals(1, rule.apply(spec));
+
+    assertTree("""
+        paths:
+          /api/v2/skips:
+            get:
+              operationId: ListSkips
+              parameters:
+              - {name: sort_order, in: query, schema: {type: string}}
+              x-params-class: ListSkipsParams
+              x-body-after-args: true
+            post:
+              operationId: RecordNewSkip
+              requestBody:
+                content:
+                  application/json:
+                    schema: {type: object}
+        """, spec);
+  }
 }
