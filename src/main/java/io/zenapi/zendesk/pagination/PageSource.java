@@ -69,6 +69,8 @@ final class PageSource<R, T> {
     private Request next;
     private PaginationException failure;
     private HttpUrl origin;
+    /** The items of a time-based export at the previous page's end_time, which the next page repeats. */
+    private TimeBoundary boundary = TimeBoundary.NONE;
     /** The recent pages read and cursors met: a link or cursor seen again means a cycle. Bounded, so memory stays
      *  constant however long the list (a cycle longer than the window is not seen; none such is known). */
     private final Set<HttpUrl> visited = recent();
@@ -94,24 +96,37 @@ final class PageSource<R, T> {
       @SuppressWarnings("unchecked")
       R response = (R) exchange.executeForBody(request, type); // an empty page body must not end the list
       List<T> pageItems = items.apply(response);
+      pageItems = pageItems == null ? List.of() : pageItems;
+      Object endTime = ModelFields.get(response, "end_time");
+      if (endTime instanceof Number end) {
+        // a time-based export repeats the items stamped end_time on the next page: drop the ones already given
+        List<T> all = pageItems;
+        pageItems = boundary.drop(all);
+        boundary = TimeBoundary.after(all, end.longValue());
+      }
+      HttpUrl resume = null;
       try {
-        next = successor(request, response);
+        Successor following = successor(request, response);
+        next = following.request();
+        resume = following.resume();
       } catch (PaginationException e) {
         // hand this page's items over first; the failure surfaces when the caller asks for more
         next = null;
         failure = e;
       }
       PagePosition here = PagePosition.parse(request.url().toString());
-      Optional<PagePosition> after = next == null ? Optional.empty()
-          : Optional.of(PagePosition.parse(next.url().toString()));
-      return new Page<>(pageItems == null ? List.of() : List.copyOf(pageItems), here, after);
+      Optional<PagePosition> after = resume == null ? Optional.empty()
+          : Optional.of(PagePosition.parse(resume.newBuilder().fragment(boundary.fragment()).build().toString()));
+      return new Page<>(List.copyOf(pageItems), here, after);
     }
 
     private void begin() {
       started = true;
       origin = first.url();
       if (start != null) {
-        next = first.newBuilder().url(rebase(start.url())).build();
+        HttpUrl saved = rebase(start.url());
+        boundary = TimeBoundary.fromFragment(saved.fragment());
+        next = first.newBuilder().url(saved.newBuilder().fragment(null).build()).build();
         return;
       }
       String parameter = pageSizeParameter(first);
@@ -127,44 +142,56 @@ final class PageSource<R, T> {
       }
     }
 
-    /** The request for the page after {@code response}, or null when the list is complete. */
-    private Request successor(Request current, R response) {
+    /**
+     * What follows {@code response}: the request for the next page (null when the list is complete) and the
+     * position to resume from later, which the last page of an export or cursor list has too: continuing there
+     * reads only what changed or was added since.
+     */
+    private Successor successor(Request current, R response) {
       Object endOfStream = ModelFields.get(response, "end_of_stream");
       if (endOfStream instanceof Boolean eos) {
-        if (eos) {
-          return null;
-        }
         String url = firstNonNull(ModelFields.string(response, "after_url"),
             ModelFields.string(response, "next_page"));
+        if (eos) {
+          return new Successor(null, url == null ? null : rebase(url));
+        }
         if (url == null) {
           throw new PaginationException("incremental export at " + current.url().encodedPath()
               + " says end_of_stream is false but gives no after_url or next_page");
         }
-        return advance(current, rebase(url), ModelFields.string(response, "after_cursor"));
+        Request following = advance(current, rebase(url), ModelFields.string(response, "after_cursor"));
+        return new Successor(following, following.url());
       }
       Object meta = ModelFields.get(response, "meta");
       if (ModelFields.get(meta, "has_more") instanceof Boolean hasMore) {
-        if (!hasMore) {
-          return null;
-        }
         String cursor = ModelFields.string(meta, "after_cursor");
+        HttpUrl afterCursor = cursor == null || cursor.isBlank() ? null : current.url().newBuilder()
+            .removeAllQueryParameters("page[before]").setQueryParameter("page[after]", cursor).build();
+        if (!hasMore) {
+          return new Successor(null, afterCursor);
+        }
         String link = ModelFields.string(ModelFields.get(response, "links"), "next");
         if (link != null && !link.isBlank()) {
-          return advance(current, rebase(link), cursor);
+          Request following = advance(current, rebase(link), cursor);
+          return new Successor(following, following.url());
         }
-        if (cursor == null || cursor.isBlank()) {
+        if (afterCursor == null) {
           throw new PaginationException(current.url().encodedPath() + " says has_more but gives neither"
               + " links.next nor meta.after_cursor");
         }
-        HttpUrl url = current.url().newBuilder().removeAllQueryParameters("page[before]")
-            .setQueryParameter("page[after]", cursor).build();
-        return advance(current, url, cursor);
+        Request following = advance(current, afterCursor, cursor);
+        return new Successor(following, following.url());
       }
       String nextPage = ModelFields.string(response, "next_page");
-      return nextPage == null || nextPage.isBlank() ? null : advance(current, rebase(nextPage), null);
+      if (nextPage == null || nextPage.isBlank()) {
+        return new Successor(null, null);
+      }
+      Request following = advance(current, rebase(nextPage), null);
+      return new Successor(following, following.url());
     }
 
-    private Request advance(Request current, HttpUrl url, String cursor) {
+    private Request advance(Request current, HttpUrl link, String cursor) {
+      HttpUrl url = keepPageSize(link);
       if (url.equals(current.url())) {
         throw new PaginationException("the next page of " + current.url().encodedPath()
             + " is the page just read (" + LoggingSafe.url(url) + "): the server's cursor did not advance");
@@ -181,6 +208,18 @@ final class PageSource<R, T> {
       return current.newBuilder().url(url).build();
     }
 
+    /**
+     * The next page's URL with the page size the caller set, when the server's link leaves it out (the incremental
+     * exports' {@code after_url} and {@code next_page} do): every page is then the size asked for.
+     */
+    private HttpUrl keepPageSize(HttpUrl link) {
+      String parameter = pageSizeParameter(first);
+      if (pageSize == null || parameter == null || link.queryParameter(parameter) != null) {
+        return link;
+      }
+      return link.newBuilder().addQueryParameter(parameter, Integer.toString(pageSize)).build();
+    }
+
     /** The server's link on the client's own origin: credentials only ever go to the configured host. */
     private HttpUrl rebase(String link) {
       HttpUrl parsed = HttpUrl.parse(link);
@@ -193,6 +232,9 @@ final class PageSource<R, T> {
       return parsed.newBuilder().scheme(origin.scheme()).host(origin.host()).port(origin.port()).build();
     }
   }
+
+  /** The next page's request (null at the end) and where to resume later (null when nothing can follow). */
+  private record Successor(Request request, HttpUrl resume) {}
 
   /** How many recent page addresses and cursors a walk remembers to detect a cycle. */
   static final int CYCLE_WINDOW = 1024;

@@ -84,8 +84,9 @@ class ReadmeSnippetsTest {
             + "\"links\":{\"next\":null}}")));
 
     assertEquals(List.of("1 a", "2 b", "3 c",
-        server.baseUrl() + "/api/v2/tickets?page%5Bsize%5D=100&page%5Bafter%5D=c1"),
-        ReadmeExamples.pagination(client), "the items, then the one position saved (the last page has no next)");
+        server.baseUrl() + "/api/v2/tickets?page%5Bsize%5D=100&page%5Bafter%5D=c1",
+        server.baseUrl() + "/api/v2/tickets?page%5Bsize%5D=100&page%5Bafter%5D=c2"),
+        ReadmeExamples.pagination(client), "the items, then the positions saved: the last is where to go on later");
     server.verify(2, getRequestedFor(urlPathEqualTo("/api/v2/tickets")).withHeader("Authorization", equalTo(AUTH)));
   }
 
