@@ -126,7 +126,7 @@ final class PageSource<R, T> {
       if (start != null) {
         HttpUrl saved = rebase(start.url());
         boundary = TimeBoundary.fromFragment(saved.fragment());
-        next = first.newBuilder().url(saved.newBuilder().fragment(null).build()).build();
+        next = first.newBuilder().url(keepPageSize(saved.newBuilder().fragment(null).build())).build();
         return;
       }
       String parameter = pageSizeParameter(first);

@@ -268,4 +268,31 @@ final class ReadmeExamples {
     // end::models[]
     return summary + " " + before;
   }
+
+  /** Where a sync keeps its position between rounds (a file, a database row, ...). */
+  interface PositionStore {
+    String load();
+
+    void save(String position);
+  }
+
+  static void sync(ZendeskClient client, long firstRunSince, PositionStore store,
+      java.util.function.Consumer<TicketObject> handler, java.util.function.BooleanSupplier running,
+      java.util.function.Consumer<Duration> sleep) {
+    // tag::sync[]
+    IncrementalExportApi export = client.api(IncrementalExportApi.class);
+    Paginated<TicketObject> changes = client.paginate(export.incrementalTicketExportCursor(
+        IncrementalTicketExportCursorParams.builder().startTime(firstRunSince).build()),
+        CursorBasedExportIncrementalTicketsResponse::getTickets).pageSize(1000);
+    while (running.getAsBoolean()) {
+      String saved = store.load();                                   // null on the very first run
+      Paginated<TicketObject> round = saved == null ? changes : changes.resumeFrom(PagePosition.parse(saved));
+      for (Page<TicketObject> page : round.pages()) {
+        page.items().forEach(handler);                               // upsert into your system
+        page.next().ifPresent(next -> store.save(next.toString()));  // after the page is handled
+      }
+      sleep.accept(Duration.ofMinutes(5));                           // the last page's position waits for the next round
+    }
+    // end::sync[]
+  }
 }

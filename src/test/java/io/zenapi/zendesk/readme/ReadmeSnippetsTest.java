@@ -56,8 +56,8 @@ class ReadmeSnippetsTest {
   void everyExampleRegionIsInTheReadmeVerbatim() throws IOException {
     String readme = Files.readString(Path.of("README.md"));
     List<String> regions = new ArrayList<>(regions(Files.readString(EXAMPLES)));
-    assertEquals(14, regions.size(), "builder, pagination, jobs, safe-update, errors, two OAuth examples, export,"
-        + " search and update, create user and ticket, skips, upload, async and raw, models");
+    assertEquals(15, regions.size(), "builder, pagination, jobs, safe-update, errors, two OAuth examples, export,"
+        + " search and update, create user and ticket, skips, upload, async and raw, models, sync");
     List<String> mock = regions(Files.readString(MOCK_EXAMPLE)); // run by ReadmeMockExampleTest itself
     assertEquals(1, mock.size(), "the mock example");
     regions.addAll(mock);
@@ -231,6 +231,43 @@ class ReadmeSnippetsTest {
     assertEquals("printer on fire PRESENT", ReadmeExamples.models(client));
     server.verify(putRequestedFor(urlEqualTo("/api/v2/tickets/42")).withRequestBody(
         com.github.tomakehurst.wiremock.client.WireMock.equalTo("{\"ticket\":{\"assignee_id\":null}}")));
+  }
+
+  @Test
+  void syncExampleRunsRoundsThatEachSeeOnlyNewChanges() {
+    String base = server.baseUrl() + "/api/v2/incremental/tickets/cursor.json?cursor=";
+    server.stubFor(get(urlEqualTo("/api/v2/incremental/tickets/cursor?start_time=1700000000&per_page=1000"))
+        .willReturn(json("{\"tickets\":[{\"id\":1},{\"id\":2}],\"after_url\":\"" + base + "c1\","
+            + "\"after_cursor\":\"c1\",\"end_of_stream\":true}")));
+    server.stubFor(get(urlEqualTo("/api/v2/incremental/tickets/cursor.json?cursor=c1&per_page=1000"))
+        .willReturn(json("{\"tickets\":[{\"id\":2}],\"after_url\":\"" + base + "c2\",\"after_cursor\":\"c2\","
+            + "\"end_of_stream\":true}")));
+    server.stubFor(get(urlEqualTo("/api/v2/incremental/tickets/cursor.json?cursor=c2&per_page=1000"))
+        .willReturn(json("{\"tickets\":[],\"after_url\":\"" + base + "c2\",\"after_cursor\":\"c2\","
+            + "\"end_of_stream\":true}")));
+    java.util.concurrent.atomic.AtomicReference<String> position = new java.util.concurrent.atomic.AtomicReference<>();
+    List<Long> handled = new ArrayList<>();
+    List<java.time.Duration> sleeps = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger rounds = new java.util.concurrent.atomic.AtomicInteger();
+
+    ReadmeExamples.sync(client, 1_700_000_000L, new ReadmeExamples.PositionStore() {
+      @Override
+      public String load() {
+        return position.get();
+      }
+
+      @Override
+      public void save(String p) {
+        position.set(p);
+      }
+    }, t -> handled.add(t.getId()), () -> rounds.incrementAndGet() <= 3, sleeps::add);
+
+    assertEquals(List.of(1L, 2L, 2L), handled, "round 1: both; round 2: the one changed since; round 3: nothing");
+    assertEquals(base + "c2", position.get());
+    assertEquals(3, sleeps.size());
+    server.verify(1, getRequestedFor(urlEqualTo("/api/v2/incremental/tickets/cursor?start_time=1700000000"
+        + "&per_page=1000")));
+    assertEquals(3, server.getAllServeEvents().size(), "one request a round");
   }
 
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {

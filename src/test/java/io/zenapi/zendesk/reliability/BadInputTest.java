@@ -172,6 +172,11 @@ class BadInputTest {
       closed.close();
       closed.execute(client.api(TicketsApi.class).showTicket(1L));
     }));
+    all.add(c("api(...) on a closed client", ISE, "closed", () -> {
+      ZendeskClient closed = build(null, h.server.baseUrl(), OAUTH);
+      closed.close();
+      closed.api(TicketsApi.class);
+    }));
     return all;
   }
 
