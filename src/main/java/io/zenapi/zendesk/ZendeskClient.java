@@ -102,7 +102,7 @@ public final class ZendeskClient implements AutoCloseable {
       return t;
     });
     this.jobs = new Jobs(exchange, api(JobStatusesApi.class), s.sleeper(), s.clock(), executor, s.log());
-    this.tickets = new Tickets(exchange, api(TicketsApi.class), api(TagsApi.class), s.log());
+    this.tickets = new Tickets(exchange, api(TicketsApi.class), api(TagsApi.class), jobs, s.log());
   }
 
   /**

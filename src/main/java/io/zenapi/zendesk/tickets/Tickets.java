@@ -11,7 +11,14 @@ import io.zenapi.zendesk.generated.model.TicketObject;
 import io.zenapi.zendesk.generated.model.TicketResponse;
 import io.zenapi.zendesk.generated.model.TicketUpdateRequest;
 import io.zenapi.zendesk.generated.model.TicketUpdateResponse;
+import io.zenapi.zendesk.generated.model.JobResult;
+import io.zenapi.zendesk.generated.model.JobStatusObject;
+import io.zenapi.zendesk.generated.model.TicketsUpdateRequest;
+import io.zenapi.zendesk.generated.model.TicketsUpdateRequestTicket;
 import io.zenapi.zendesk.internal.Exchange;
+import io.zenapi.zendesk.jobs.BulkResult;
+import io.zenapi.zendesk.jobs.JobResults;
+import io.zenapi.zendesk.jobs.Jobs;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -31,6 +38,7 @@ public final class Tickets {
   private final Exchange exchange;
   private final TicketsApi tickets;
   private final TagsApi tags;
+  private final Jobs jobs;
   private final Consumer<String> log;
 
   /**
@@ -39,12 +47,14 @@ public final class Tickets {
    * @param exchange runs the calls
    * @param tickets the generated tickets API
    * @param tags the generated tags API
+   * @param jobs awaits the jobs of bulk writes
    * @param log receives a line about each conflict
    */
-  public Tickets(Exchange exchange, TicketsApi tickets, TagsApi tags, Consumer<String> log) {
+  public Tickets(Exchange exchange, TicketsApi tickets, TagsApi tags, Jobs jobs, Consumer<String> log) {
     this.exchange = exchange;
     this.tickets = tickets;
     this.tags = tags;
+    this.jobs = jobs;
     this.log = log;
   }
 
@@ -167,5 +177,47 @@ public final class Tickets {
     if (f == null) {
       throw new IllegalArgumentException("the tags function must not be null");
     }
+  }
+
+  /** Zendesk's limit of tickets per update_many job. */
+  public static final int BULK_LIMIT = 100;
+
+  /**
+   * Applies one change to many tickets: the ids are split into {@code update_many} jobs of at most
+   * {@value #BULK_LIMIT} (Zendesk's limit), submitted one after the other through the client's transport (its rate
+   * limiting included), then awaited together ({@code job_statuses/show_many}).
+   *
+   * @param ticketIds the tickets, any number; each is updated once
+   * @param change the fields to set on every ticket
+   * @return every job and every item's result
+   * @throws IllegalArgumentException when there is no id, an id is null or not positive, or the change is null
+   * @throws io.zenapi.zendesk.errors.BulkWriteFailedException when some items failed: it carries the whole result
+   * @throws io.zenapi.zendesk.errors.JobFailedException when a job failed as a whole
+   * @throws io.zenapi.zendesk.errors.ZendeskException for any other failure
+   */
+  public BulkResult updateMany(java.util.Collection<Long> ticketIds, TicketsUpdateRequestTicket change) {
+    if (ticketIds == null || ticketIds.isEmpty() || change == null) {
+      throw new IllegalArgumentException("updateMany: the ticket ids and the change must not be empty");
+    }
+    if (ticketIds.stream().anyMatch(id -> id == null || id <= 0)) {
+      throw new IllegalArgumentException("updateMany: ticket ids must be positive, and none null");
+    }
+    List<Long> ids = List.copyOf(ticketIds);
+    List<String> jobIds = new java.util.ArrayList<>();
+    for (int from = 0; from < ids.size(); from += BULK_LIMIT) {
+      String batch = ids.subList(from, Math.min(ids.size(), from + BULK_LIMIT)).stream().map(String::valueOf)
+          .collect(java.util.stream.Collectors.joining(","));
+      jobIds.add(exchange.executeForBody(tickets.ticketsUpdateMany(
+          TicketsApi.TicketsUpdateManyParams.builder().ids(batch).build(),
+          new TicketsUpdateRequest().ticket(change))).getJobStatus().getId());
+    }
+    List<JobStatusObject> done = jobs.awaitAll(jobIds);
+    List<JobResult> items = new java.util.ArrayList<>();
+    done.forEach(job -> items.addAll(JobResults.of(job)));
+    BulkResult result = new BulkResult(done, List.copyOf(items));
+    if (!result.failures().isEmpty()) {
+      throw new io.zenapi.zendesk.errors.BulkWriteFailedException(result);
+    }
+    return result;
   }
 }
