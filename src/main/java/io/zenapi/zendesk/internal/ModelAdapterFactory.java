@@ -193,7 +193,7 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
           out.name(b.name);
           b.adapter.write(out, v);
         } else if (extras.explicitNulls().contains(b.name)) {
-          writeNull(out, b.name);
+          writeMember(out, elements, b.name, null);
         }
       }
       for (Map.Entry<String, JsonElement> e : extras.additionalProperties().entrySet()) {
@@ -204,10 +204,6 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
         writeMember(out, elements, e.getKey(), e.getValue());
       }
       out.endObject();
-    }
-
-    private static void writeNull(JsonWriter out, String name) throws IOException {
-      writeMember(out, null, name, null);
     }
   }
 

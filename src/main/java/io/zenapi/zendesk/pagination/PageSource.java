@@ -24,6 +24,8 @@ final class PageSource<R, T> {
   private final Exchange exchange;
   private final Request first;
   private final Type type;
+  /** {@code page[size]}, {@code per_page} or null: read once from the generated method, used on every page. */
+  private final String sizeParameter;
   private final Function<R, List<T>> items;
   private final Integer pageSize;
   private final PagePosition start;
@@ -36,14 +38,14 @@ final class PageSource<R, T> {
     this.exchange = exchange;
     this.first = first;
     this.type = Exchange.responseType(first);
+    this.sizeParameter = pageSizeParameter(first);
     this.items = items;
     this.pageSize = pageSize;
     this.start = start;
   }
 
   PageSource<R, T> withPageSize(int size) {
-    String parameter = pageSizeParameter(first);
-    if (parameter == null) {
+    if (sizeParameter == null) {
       throw new IllegalArgumentException(operation(first) + " takes no page size (it declares neither page[size]"
           + " nor per_page)");
     }
@@ -129,13 +131,12 @@ final class PageSource<R, T> {
         next = first.newBuilder().url(keepPageSize(saved.newBuilder().fragment(null).build())).build();
         return;
       }
-      String parameter = pageSizeParameter(first);
-      boolean cursor = "page[size]".equals(parameter);
-      if (parameter != null && (pageSize != null || cursor)) {
+      boolean cursor = "page[size]".equals(sizeParameter);
+      if (sizeParameter != null && (pageSize != null || cursor)) {
         // cursor pagination is asked for by sending page[size]; offset pages keep Zendesk's default size unless set
         int size = pageSize != null ? pageSize : Paginated.DEFAULT_PAGE_SIZE;
         next = first.newBuilder()
-            .url(first.url().newBuilder().setQueryParameter(parameter, Integer.toString(size)).build())
+            .url(first.url().newBuilder().setQueryParameter(sizeParameter, Integer.toString(size)).build())
             .build();
       } else {
         next = first;
@@ -213,11 +214,10 @@ final class PageSource<R, T> {
      * exports' {@code after_url} and {@code next_page} do): every page is then the size asked for.
      */
     private HttpUrl keepPageSize(HttpUrl link) {
-      String parameter = pageSizeParameter(first);
-      if (pageSize == null || parameter == null || link.queryParameter(parameter) != null) {
+      if (pageSize == null || sizeParameter == null || link.queryParameter(sizeParameter) != null) {
         return link;
       }
-      return link.newBuilder().addQueryParameter(parameter, Integer.toString(pageSize)).build();
+      return link.newBuilder().addQueryParameter(sizeParameter, Integer.toString(pageSize)).build();
     }
 
     /** The server's link on the client's own origin: credentials only ever go to the configured host. */
