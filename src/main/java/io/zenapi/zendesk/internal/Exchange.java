@@ -63,7 +63,7 @@ public final class Exchange {
    */
   @SuppressWarnings("unchecked")
   public <T> T execute(Call<T> call) {
-    Request request = call.request();
+    Request request = prepare(call.request());
     return (T) execute(request, responseType(request), false);
   }
 
@@ -82,8 +82,7 @@ public final class Exchange {
    */
   @SuppressWarnings("unchecked")
   public <T> T execute(Call<T> call, String idempotencyKey) {
-    Request request = call.request().newBuilder()
-        .header(io.zenapi.zendesk.transport.RetryInterceptor.IDEMPOTENCY_KEY, idempotencyKey).build();
+    Request request = call.request().newBuilder().header(WriteSafety.IDEMPOTENCY_KEY, idempotencyKey).build();
     return (T) execute(request, responseType(request), false);
   }
 
@@ -101,7 +100,26 @@ public final class Exchange {
    */
   @SuppressWarnings("unchecked")
   public <T> T executeForBody(Call<T> call) {
-    Request request = call.request();
+    Request request = prepare(call.request());
+    return (T) execute(request, responseType(request), true);
+  }
+
+  /**
+   * Like {@link #executeForBody(Call)}, telling {@code replays} whether the transport sent the request again after
+   * a failure that may have reached Zendesk (a safe update needs to know whether a 409 answers its own first copy).
+   *
+   * @param call a call made by a method of a generated API interface
+   * @param replays filled during the call
+   * @param <T> the body type
+   * @return the body, never null
+   * @throws IllegalArgumentException when the call was not made by a generated API method
+   * @throws io.zenapi.zendesk.errors.ZendeskApiException (or a subclass) for an HTTP error status
+   * @throws ZendeskTransportException when no response could be had
+   * @throws MalformedResponseException when the body is missing or not the JSON promised
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T executeForBody(Call<T> call, WriteSafety.Replays replays) {
+    Request request = prepare(call.request()).newBuilder().tag(WriteSafety.Replays.class, replays).build();
     return (T) execute(request, responseType(request), true);
   }
 
@@ -132,7 +150,7 @@ public final class Exchange {
    */
   @SuppressWarnings("unchecked")
   public <T> ZendeskResponse<T> executeRaw(Call<T> call) {
-    Request request = call.request();
+    Request request = prepare(call.request());
     Type type = responseType(request);
     try (Response response = http.newCall(request).execute()) {
       return new ZendeskResponse<>(response.code(), response.headers(),
@@ -155,7 +173,7 @@ public final class Exchange {
    */
   @SuppressWarnings("unchecked")
   public <T> CompletableFuture<T> executeAsync(Call<T> call) {
-    Request request = call.request();
+    Request request = prepare(call.request());
     Type type = responseType(request);
     okhttp3.Call httpCall = http.newCall(request);
     CompletableFuture<T> future = new CompletableFuture<>() {
@@ -214,7 +232,21 @@ public final class Exchange {
     return value;
   }
 
+  /** The request as sent on every attempt: with a fresh Idempotency-Key where Zendesk honours one. */
+  private static Request prepare(Request request) {
+    return WriteSafety.withIdempotencyKey(request);
+  }
+
   private static ZendeskTransportException transportFailure(Request request, IOException e) {
+    if (WriteSafety.isWrite(request) && !WriteSafety.neverSent(e)) {
+      String notReplayable = WriteSafety.whyNotReplayable(request);
+      return WriteSafety.outcomeUnknown(request, "failed after it may have reached Zendesk ("
+          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); "
+          + (notReplayable == null ? "sending it again is safe"
+              + (request.header(WriteSafety.IDEMPOTENCY_KEY) == null ? "" : " with the same Idempotency-Key")
+              : "it was not sent again, because " + notReplayable + "; check whether it was applied before "
+                  + "repeating it"), e);
+    }
     if (e instanceof InterruptedIOException) {
       if (Thread.currentThread().isInterrupted()) {
         return new ZendeskTransportException("interrupted: " + describe(request), e);

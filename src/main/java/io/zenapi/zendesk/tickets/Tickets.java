@@ -2,6 +2,7 @@ package io.zenapi.zendesk.tickets;
 
 import io.zenapi.zendesk.errors.ConflictException;
 import io.zenapi.zendesk.errors.UpdateConflictException;
+import io.zenapi.zendesk.errors.WriteOutcomeUnknownException;
 import io.zenapi.zendesk.generated.api.TagsApi;
 import io.zenapi.zendesk.generated.api.TicketsApi;
 import io.zenapi.zendesk.generated.model.PutTagsTicketRequest;
@@ -16,10 +17,12 @@ import io.zenapi.zendesk.generated.model.JobStatusObject;
 import io.zenapi.zendesk.generated.model.TicketsUpdateRequest;
 import io.zenapi.zendesk.generated.model.TicketsUpdateRequestTicket;
 import io.zenapi.zendesk.internal.Exchange;
+import io.zenapi.zendesk.internal.WriteSafety;
 import io.zenapi.zendesk.jobs.BulkResult;
 import io.zenapi.zendesk.jobs.JobResults;
 import io.zenapi.zendesk.jobs.Jobs;
 import java.time.OffsetDateTime;
+import retrofit2.Call;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -75,8 +78,12 @@ public final class Tickets {
    * Updates a ticket without overwriting a concurrent change.
    *
    * <p>{@code change} receives the ticket as read and an empty ticket to fill with the fields to change (only
-   * those are sent). <b>It may run more than once</b>, once per attempt, each time with a fresher copy: keep it
-   * free of side effects.
+   * those are sent). <b>It may run more than once</b>, once per attempt after a concurrent change, each time with
+   * a fresher copy: keep it free of side effects. It never runs again because of this method's own write: when
+   * the write fails in a way that may have reached Zendesk, a change that adds (a comment, collaborators) is not
+   * sent again and ends in a {@link WriteOutcomeUnknownException} carrying the body sent; any other change is sent
+   * again with the same stamp, which Zendesk refuses with 409 if the first copy landed, and that 409 is a
+   * {@link WriteOutcomeUnknownException} too, not a conflict to retry.
    *
    * @param ticketId the ticket
    * @param maxAttempts writes to try, at least 1
@@ -84,6 +91,7 @@ public final class Tickets {
    * @return the ticket as Zendesk returned it after the update
    * @throws IllegalArgumentException when the id is not positive, attempts are below 1 or change is null
    * @throws UpdateConflictException when every attempt met a newer version; it carries the latest copy
+   * @throws WriteOutcomeUnknownException when the write may or may not have been applied
    * @throws io.zenapi.zendesk.errors.ZendeskException for any other failure (404, 422, transport, ...)
    */
   public TicketObject safeUpdate(long ticketId, int maxAttempts, BiConsumer<TicketObject, TicketObject> change) {
@@ -94,10 +102,31 @@ public final class Tickets {
       TicketObject changes = new TicketObject();
       change.accept(current, changes);
       changes.safeUpdate(true).updatedStamp(stamp);
-      TicketUpdateResponse r = exchange.executeForBody(tickets.updateTicket(ticketId,
-          new TicketUpdateRequest().ticket(changes)));
-      return r.getTicket();
+      return writeStamped(ticketId, new TicketUpdateRequest().ticket(changes));
     });
+  }
+
+  /**
+   * Sends one safe-update write. The transport may send it again after a failure (its stamp makes that safe: a
+   * second copy fails with 409 if the first landed), except when it adds a comment or collaborators, which it never
+   * sends twice. A 409 that answers a copy sent again after a failure that may have reached Zendesk is no
+   * conflict to retry: the first copy may have landed, so the outcome is unknown, and the change function does
+   * not run again.
+   */
+  private TicketObject writeStamped(long ticketId, TicketUpdateRequest body) {
+    WriteSafety.Replays replays = new WriteSafety.Replays();
+    Call<TicketUpdateResponse> call = tickets.updateTicket(ticketId, body);
+    try {
+      return exchange.executeForBody(call, replays).getTicket();
+    } catch (ConflictException conflict) {
+      String failure = replays.ambiguousFailure();
+      if (failure == null) {
+        throw conflict;
+      }
+      throw WriteSafety.outcomeUnknown(call.request(), "was sent again after " + failure + ", and that copy met "
+          + "409: the first copy may have landed, or someone else changed the ticket; read it before repeating the "
+          + "change", conflict);
+    }
   }
 
   /**

@@ -5,9 +5,9 @@ import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import io.zenapi.zendesk.internal.WriteSafety;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -23,8 +23,7 @@ import okhttp3.ResponseBody;
  */
 public final class RetryInterceptor implements Interceptor {
   /** The header that makes a POST or PATCH safe to retry. */
-  public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-  private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
+  public static final String IDEMPOTENCY_KEY = WriteSafety.IDEMPOTENCY_KEY;
 
   private final RetryPolicy policy;
   private final Sleeper sleeper;
@@ -45,19 +44,20 @@ public final class RetryInterceptor implements Interceptor {
   }
 
   /**
-   * Whether a request may be sent twice without harm.
+   * Whether a request may be sent twice without harm, after a failure that may have reached Zendesk.
    *
    * @param request the request
-   * @return true for GET, HEAD, OPTIONS, PUT and DELETE, and for a request with an {@code Idempotency-Key} header
+   * @return true for GET, HEAD and OPTIONS, for a request with an {@code Idempotency-Key} header, and for a PUT or
+   *     DELETE unless its operation is one Zendesk does not apply idempotently (a comment, tags added: see
+   *     {@link WriteSafety})
    */
   public static boolean isRetryable(Request request) {
-    return IDEMPOTENT.contains(request.method()) || request.header(IDEMPOTENCY_KEY) != null;
+    return WriteSafety.whyNotReplayable(request) == null;
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    boolean retryable = isRetryable(request);
     Instant deadline = clock.instant().plus(policy.deadline());
     for (int attempt = 1; ; attempt++) {
       checkInterrupted();
@@ -78,7 +78,7 @@ public final class RetryInterceptor implements Interceptor {
       if (response != null && !policy.isRetryableStatus(response.code())) {
         return response;
       }
-      if (!retryable || attempt >= policy.maxAttempts()) {
+      if (!mayRetry(request, response, failure) || attempt >= policy.maxAttempts()) {
         return finish(response, failure);
       }
       Duration wait = waitBefore(attempt, response);
@@ -86,6 +86,12 @@ public final class RetryInterceptor implements Interceptor {
         return finish(response, failure);
       }
       String why = response != null ? "HTTP " + response.code() : failure.getClass().getSimpleName();
+      WriteSafety.Replays replays = request.tag(WriteSafety.Replays.class);
+      if (replays != null && (failure != null && !WriteSafety.neverSent(failure)
+          || response != null && response.code() != 429)) {
+        replays.sentAgainAfter(failure != null ? why + (failure.getMessage() == null ? "" : ": "
+            + failure.getMessage()) : why);
+      }
       log.accept("retry " + attempt + "/" + (policy.maxAttempts() - 1) + " of " + request.method() + " "
           + request.url().encodedPath() + " after " + why + " in " + wait.toMillis() + " ms");
       if (response != null) {
@@ -101,6 +107,17 @@ public final class RetryInterceptor implements Interceptor {
         throw stop;
       }
     }
+  }
+
+  /**
+   * A 429 was refused unprocessed and a connection that was never made carried nothing, so both may be retried
+   * whatever the request; anything else only when the request may be sent twice.
+   */
+  private static boolean mayRetry(Request request, Response response, IOException failure) {
+    if (response != null && response.code() == 429 || failure != null && WriteSafety.neverSent(failure)) {
+      return true;
+    }
+    return isRetryable(request);
   }
 
   private Duration waitBefore(int attempt, Response response) {

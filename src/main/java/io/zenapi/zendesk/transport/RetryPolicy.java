@@ -9,9 +9,13 @@ import java.util.Set;
  *
  * <p>Retried: 429 (waiting what {@code Retry-After} asks, capped at {@link #maxRetryAfter()}), 502, 503 and
  * 504 and connection failures (exponential backoff with jitter; a 503 with {@code Retry-After} waits that).
- * Only idempotent requests are retried: GET, HEAD, OPTIONS, PUT, DELETE, and a POST or PATCH that carries an
- * {@code Idempotency-Key} header. A 409 is never retried here (a safe update re-reads instead). All attempts of
- * one call together stay within {@link #deadline()}.
+ * After a 5xx or a failure that may have reached Zendesk, only requests that are safe to send twice are retried:
+ * GET, HEAD, OPTIONS, a POST or PATCH that carries an {@code Idempotency-Key} header (the client sends one on ticket
+ * creation, where Zendesk honours it), and PUT and DELETE except the writes Zendesk does not apply idempotently
+ * (one that adds a comment, tags or collaborators; see {@code io.zenapi.zendesk.internal.WriteSafety}). Such a write
+ * ends in a {@link io.zenapi.zendesk.errors.WriteOutcomeUnknownException}. A 429 (refused unprocessed) and a
+ * connection that was never made are retried for every request. A 409 is never retried here (a safe update
+ * re-reads instead). All attempts of one call together stay within {@link #deadline()}.
  *
  * <p>Defaults: 5 attempts, backoff 500 ms doubling up to 20 s with ±20 % jitter, {@code Retry-After} capped at
  * 60 s, deadline 2 minutes.

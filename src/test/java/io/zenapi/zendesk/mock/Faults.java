@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Faults the mock injects into its next requests, in the order they were asked for: 429 with {@code Retry-After},
- * 503, slow answers and connection resets. Thread-safe.
+ * 503, slow answers, connection resets before the request is handled, and resets after it was applied (the
+ * ambiguous failure: the write landed, the client never hears so). Thread-safe.
  */
 public final class Faults {
   private final ConcurrentLinkedQueue<Planned> queue = new ConcurrentLinkedQueue<>();
@@ -37,6 +38,20 @@ public final class Faults {
         .withFault(Fault.CONNECTION_RESET_BY_PEER).build());
   }
 
+  /**
+   * The next {@code times} writes (any method but GET) are handled, so they change the mock's data, and then their
+   * connection is reset instead of answered: the client cannot know whether its write was applied. Reads before
+   * them pass untouched (a safe update reads first).
+   */
+  public Faults connectionResetAfterApplying(int times) {
+    requireTimes(times);
+    for (int i = 0; i < times; i++) {
+      queue.add(new Planned(() -> ResponseDefinitionBuilder.responseDefinition()
+          .withFault(Fault.CONNECTION_RESET_BY_PEER).build(), null, true));
+    }
+    return this;
+  }
+
   /** The next {@code times} requests are answered normally but only after {@code delay}. */
   public Faults slow(int times, Duration delay) {
     if (delay == null || delay.isNegative()) {
@@ -44,7 +59,7 @@ public final class Faults {
     }
     requireTimes(times);
     for (int i = 0; i < times; i++) {
-      queue.add(new Planned(null, delay));
+      queue.add(new Planned(null, delay, false));
     }
     return this;
   }
@@ -68,7 +83,7 @@ public final class Faults {
   private Faults plan(int times, java.util.function.Supplier<ResponseDefinition> fault) {
     requireTimes(times);
     for (int i = 0; i < times; i++) {
-      queue.add(new Planned(fault, null));
+      queue.add(new Planned(fault, null, false));
     }
     return this;
   }
@@ -79,15 +94,21 @@ public final class Faults {
     }
   }
 
-  /** The next planned fault, consumed; null when none is planned. */
-  Planned next() {
-    Planned p = queue.poll();
-    if (p != null) {
-      injected.incrementAndGet();
+  /** The next planned fault for a request of this method, consumed; null when none applies. */
+  synchronized Planned next(String method) {
+    Planned head = queue.peek();
+    if (head == null || head.afterHandling() && method.equals("GET")) {
+      return null;
     }
-    return p;
+    queue.poll();
+    injected.incrementAndGet();
+    return head;
   }
 
-  /** A planned fault: a replacement answer, or a delay added to the normal one. */
-  record Planned(java.util.function.Supplier<ResponseDefinition> replacement, Duration delay) {}
+  /**
+   * A planned fault: a replacement answer (given after the request was handled when {@code afterHandling}), or a
+   * delay added to the normal one.
+   */
+  record Planned(java.util.function.Supplier<ResponseDefinition> replacement, Duration delay,
+      boolean afterHandling) {}
 }

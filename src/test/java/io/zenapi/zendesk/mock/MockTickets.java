@@ -21,6 +21,7 @@ public final class MockTickets {
   static final int EXPORT_PAGE = 1000;
 
   private final ConcurrentSkipListMap<Long, JsonObject> tickets = new ConcurrentSkipListMap<>();
+  private final Map<Long, List<JsonObject>> comments = new java.util.concurrent.ConcurrentHashMap<>();
   private final AtomicLong nextId = new AtomicLong();
   private final AtomicLong clock = new AtomicLong();
   private final MockJobs jobs;
@@ -32,6 +33,7 @@ public final class MockTickets {
   /** Replaces every ticket with {@code count} generated ones. */
   void seed(TicketFactory factory, int count) {
     tickets.clear();
+    comments.clear();
     for (int n = 0; n < count; n++) {
       JsonObject t = factory.ticket(n);
       tickets.put(t.get("id").getAsLong(), t);
@@ -48,6 +50,20 @@ public final class MockTickets {
   /** The ids, in order. */
   public List<Long> ids() {
     return new ArrayList<>(tickets.keySet());
+  }
+
+  /**
+   * The comments added to a ticket through updates since start or the last reset, in order: what a test counts to
+   * see that a write was applied once.
+   */
+  public List<JsonObject> comments(long id) {
+    List<JsonObject> added = comments.get(id);
+    if (added == null) {
+      return List.of();
+    }
+    synchronized (added) {
+      return added.stream().map(JsonObject::deepCopy).toList();
+    }
   }
 
   /** A copy of one ticket, or null. */
@@ -72,6 +88,12 @@ public final class MockTickets {
   }
 
   private void apply(JsonObject t, JsonObject fields) {
+    if (fields.get("comment") instanceof JsonObject comment) {
+      List<JsonObject> added = comments.computeIfAbsent(t.get("id").getAsLong(), k -> new ArrayList<>());
+      synchronized (added) {
+        added.add(comment.deepCopy());
+      }
+    }
     for (Map.Entry<String, JsonElement> e : fields.entrySet()) {
       switch (e.getKey()) {
         case "id", "url", "created_at", "updated_at", "safe_update", "updated_stamp", "comment" -> { }

@@ -19,7 +19,8 @@ import io.zenapi.zendesk.auth.Credentials;
  *   <li><b>Stateful</b> where behaviour matters: {@link #tickets()} (thousands of generated tickets with cursor and
  *       offset pagination, both incremental exports, safe updates with 409, tags, bulk jobs), {@link #skips()},
  *       {@link #suspendedTickets()} and {@link #jobs()} (queued → working → completed over a few polls).</li>
- *   <li><b>Faults</b> on demand: {@link #faults()} (429 with {@code Retry-After}, 503, slow answers, resets).</li>
+ *   <li><b>Faults</b> on demand: {@link #faults()} (429 with {@code Retry-After}, 503, slow answers, resets
+ *       before a request is handled or after a write was applied).</li>
  * </ul>
  *
  * <pre>{@code

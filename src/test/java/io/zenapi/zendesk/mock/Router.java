@@ -41,11 +41,14 @@ final class Router implements ResponseDefinitionTransformerV2 {
   @Override
   public ResponseDefinition transform(ServeEvent event) {
     Request request = event.getRequest();
-    Faults.Planned fault = faults.next();
-    if (fault != null && fault.replacement() != null) {
+    Faults.Planned fault = faults.next(request.getMethod().getName());
+    if (fault != null && fault.replacement() != null && !fault.afterHandling()) {
       return fault.replacement().get();
     }
     ResponseDefinition answer = answer(request);
+    if (fault != null && fault.afterHandling()) {
+      return fault.replacement().get();
+    }
     var reply = com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.like(answer)
         .withHeader("X-Rate-Limit", Integer.toString(RATE_LIMIT))
         .withHeader("X-Rate-Limit-Remaining", Long.toString(remainingThisMinute()));

@@ -26,6 +26,7 @@ import io.zenapi.zendesk.ZendeskClient;
 import io.zenapi.zendesk.errors.MalformedResponseException;
 import io.zenapi.zendesk.errors.ZendeskApiException;
 import io.zenapi.zendesk.errors.ZendeskException;
+import io.zenapi.zendesk.errors.WriteOutcomeUnknownException;
 import io.zenapi.zendesk.errors.ZendeskTransportException;
 import io.zenapi.zendesk.generated.api.TicketsApi;
 import io.zenapi.zendesk.generated.model.JobStatusObject;
@@ -383,6 +384,10 @@ class FaultMatrixTest {
     }
     if (f == ServerFault.EMPTY_200 && l == Layer.PLAIN) {
       return null; // client.execute documents null for a 2xx without a body; the layers that need one must not
+    }
+    if (l == Layer.SAFE_UPDATE_PUT && f.failure.type() == ZendeskTransportException.class) {
+      // a write whose last attempt may have reached Zendesk: the caller must learn that the outcome is unknown
+      return new Failure(WriteOutcomeUnknownException.class, 0);
     }
     return f.failure;
   }

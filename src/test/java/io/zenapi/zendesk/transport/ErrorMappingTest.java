@@ -135,7 +135,8 @@ class ErrorMappingTest {
     assertEquals(Map.of("subject", List.of(Map.of("description", "Subject: cannot be blank",
         "error", "BlankValue"))), e.details());
     assertTrue(e.getMessage().contains("POST /api/v2/tickets"), e.getMessage());
-    assertEquals(List.of(expect("POST /api/v2/tickets", BEARER, null)), h.requests());
+    String key = h.received().get(0).getHeader("Idempotency-Key");
+    assertEquals(List.of(expect("POST /api/v2/tickets", BEARER, key)), h.requests());
   }
 
   @Test

@@ -19,11 +19,14 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import io.zenapi.zendesk.ZendeskClient;
 import io.zenapi.zendesk.errors.ConflictException;
 import io.zenapi.zendesk.errors.ZendeskApiException;
-import io.zenapi.zendesk.errors.ZendeskTransportException;
+import io.zenapi.zendesk.errors.WriteOutcomeUnknownException;
 import io.zenapi.zendesk.generated.api.TicketsApi;
+import io.zenapi.zendesk.generated.api.UsersApi;
 import io.zenapi.zendesk.generated.model.TicketCreateRequest;
 import io.zenapi.zendesk.generated.model.TicketObject;
 import io.zenapi.zendesk.generated.model.TicketUpdateRequest;
+import io.zenapi.zendesk.generated.model.UserInput;
+import io.zenapi.zendesk.generated.model.UserRequest;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,11 +37,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Which writes are retried: POST only with an Idempotency-Key (same key on every attempt), PUT on 5xx, never a 409. */
+/**
+ * Which writes are retried: POST only with an Idempotency-Key (same key on every attempt; ticket creation gets one
+ * from the client), PUT on 5xx, never a 409.
+ */
 class IdempotencyTest {
   private static final String CREATE = "/api/v2/tickets";
   private static final String UPDATE = "/api/v2/tickets/7";
   private static final String CREATED = "{\"ticket\":{\"id\":7,\"subject\":\"New\"}}";
+  private static final String USERS = "/api/v2/users";
+  private static final String USER = "{\"user\":{\"id\":1}}";
   private static Harness h;
   private OkHttpClient shared;
 
@@ -77,6 +85,10 @@ class IdempotencyTest {
     return new TicketCreateRequest().ticket(new TicketObject().subject("New"));
   }
 
+  private static Object createUser(ZendeskClient client) {
+    return client.execute(client.api(UsersApi.class).createUser(new UserRequest().user(new UserInput().name("Ann"))));
+  }
+
   private static Object createTicket(ZendeskClient client) {
     return client.execute(client.api(TicketsApi.class).createTicket(newTicket()));
   }
@@ -95,26 +107,38 @@ class IdempotencyTest {
 
   @Test
   void postWithoutIdempotencyKeyIsNotRetriedOn503() {
-    h.sequence(IdempotencyTest::create, json(503, "{}"), json(201, CREATED));
+    h.sequence(() -> post(urlPathEqualTo(USERS)), json(503, "{}"), json(201, USER));
     ZendeskClient client = h.exactClient(5);
 
-    ZendeskApiException e = assertThrows(ZendeskApiException.class, () -> createTicket(client));
+    ZendeskApiException e = assertThrows(ZendeskApiException.class, () -> createUser(client));
 
     assertEquals(503, e.status());
-    assertEquals(List.of(expect("POST " + CREATE, BEARER, null)), h.requests());
+    assertEquals(List.of(expect("POST " + USERS, BEARER, null)), h.requests());
     assertEquals(List.of(), h.sleeper.waits());
   }
 
   @Test
   void postWithoutIdempotencyKeyIsNotRetriedOnConnectionReset() {
-    h.sequence(IdempotencyTest::create, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
-        json(201, CREATED));
+    h.sequence(() -> post(urlPathEqualTo(USERS)), aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+        json(201, USER));
     ZendeskClient client = h.exactClient(5);
 
-    assertThrows(ZendeskTransportException.class, () -> createTicket(client));
+    assertThrows(WriteOutcomeUnknownException.class, () -> createUser(client));
 
-    assertEquals(List.of(expect("POST " + CREATE, BEARER, null)), h.requests());
+    assertEquals(List.of(expect("POST " + USERS, BEARER, null)), h.requests());
     assertEquals(List.of(), h.sleeper.waits());
+  }
+
+  @Test
+  void ticketCreationIsRetriedOn503WithTheKeyTheClientAdded() {
+    h.sequence(IdempotencyTest::create, json(503, "{}"), json(201, CREATED));
+    ZendeskClient client = h.exactClient(5);
+
+    createTicket(client);
+
+    String key = h.received().get(0).getHeader(RetryInterceptor.IDEMPOTENCY_KEY);
+    assertEquals(repeat(2, expect("POST " + CREATE, BEARER, key)), h.requests());
+    assertEquals(millis(500), h.sleeper.waits());
   }
 
   @Test

@@ -25,7 +25,8 @@ public final class Normaliser {
       new IdsAreIntegers(),
       new ReadableModelNames(),
       new IntegersAre64Bit(),
-      new ModelsAreZendeskModels());
+      new ModelsAreZendeskModels(),
+      new NonIdempotentWrites());
 
   private Normaliser() {}
 }
