@@ -14,6 +14,8 @@ import io.zenapi.zendesk.generated.model.TicketUpdateRequest;
 import io.zenapi.zendesk.generated.model.TicketUpdateResponse;
 import io.zenapi.zendesk.generated.model.JobResult;
 import io.zenapi.zendesk.generated.model.JobStatusObject;
+import io.zenapi.zendesk.generated.model.JobStatusResponse;
+import io.zenapi.zendesk.generated.model.TicketsCreateRequest;
 import io.zenapi.zendesk.generated.model.TicketsUpdateRequest;
 import io.zenapi.zendesk.generated.model.TicketsUpdateRequestTicket;
 import io.zenapi.zendesk.internal.Exchange;
@@ -208,7 +210,7 @@ public final class Tickets {
     }
   }
 
-  /** Zendesk's limit of tickets per update_many job. */
+  /** Zendesk's limit of tickets per bulk job (update_many, create_many, destroy_many). */
   public static final int BULK_LIMIT = 100;
 
   /**
@@ -225,25 +227,82 @@ public final class Tickets {
    * @throws io.zenapi.zendesk.errors.ZendeskException for any other failure
    */
   public BulkResult updateMany(java.util.Collection<Long> ticketIds, TicketsUpdateRequestTicket change) {
-    if (ticketIds == null || ticketIds.isEmpty() || change == null) {
-      throw new IllegalArgumentException("updateMany: the ticket ids and the change must not be empty");
+    if (change == null) {
+      throw new IllegalArgumentException("updateMany: the change must not be null");
+    }
+    return inJobs("updateMany", ids("updateMany", ticketIds), batch -> tickets.ticketsUpdateMany(
+        TicketsApi.TicketsUpdateManyParams.builder().ids(joined(batch)).build(),
+        new TicketsUpdateRequest().ticket(change)));
+  }
+
+  /**
+   * Creates many tickets: split into {@code create_many} jobs of at most {@value #BULK_LIMIT}, submitted one after
+   * the other, awaited together. The result lists the items in the order given, each with the new ticket's id.
+   *
+   * <p>A {@code create_many} job is a POST without an idempotency key: after a failure that may have reached
+   * Zendesk it is not sent again, and the call ends in a {@link WriteOutcomeUnknownException} (the jobs submitted
+   * before it stand).
+   *
+   * @param newTickets the tickets to create, any number
+   * @return every job and every item's result
+   * @throws IllegalArgumentException when the list is null or empty or holds a null
+   * @throws io.zenapi.zendesk.errors.BulkWriteFailedException when some items failed: it carries the whole result
+   * @throws io.zenapi.zendesk.errors.JobFailedException when a job failed as a whole
+   * @throws io.zenapi.zendesk.errors.ZendeskException for any other failure
+   */
+  public BulkResult createMany(List<TicketObject> newTickets) {
+    if (newTickets == null || newTickets.isEmpty() || newTickets.contains(null)) {
+      throw new IllegalArgumentException("createMany: give at least one ticket, and no null");
+    }
+    return inJobs("createMany", List.copyOf(newTickets),
+        batch -> tickets.ticketsCreateMany(new TicketsCreateRequest().tickets(batch)));
+  }
+
+  /**
+   * Deletes many tickets (they go to the deleted tickets, recoverable for 30 days): split into
+   * {@code destroy_many} jobs of at most {@value #BULK_LIMIT}, submitted one after the other, awaited together.
+   *
+   * @param ticketIds the tickets, any number
+   * @return every job and every item's result
+   * @throws IllegalArgumentException when there is no id, or an id is null or not positive
+   * @throws io.zenapi.zendesk.errors.BulkWriteFailedException when some items failed: it carries the whole result
+   * @throws io.zenapi.zendesk.errors.JobFailedException when a job failed as a whole
+   * @throws io.zenapi.zendesk.errors.ZendeskException for any other failure
+   */
+  public BulkResult destroyMany(java.util.Collection<Long> ticketIds) {
+    return inJobs("destroyMany", ids("destroyMany", ticketIds), batch -> tickets.bulkDeleteTickets(joined(batch)));
+  }
+
+  private static List<Long> ids(String method, java.util.Collection<Long> ticketIds) {
+    if (ticketIds == null || ticketIds.isEmpty()) {
+      throw new IllegalArgumentException(method + ": give at least one ticket id");
     }
     if (ticketIds.stream().anyMatch(id -> id == null || id <= 0)) {
-      throw new IllegalArgumentException("updateMany: ticket ids must be positive, and none null");
+      throw new IllegalArgumentException(method + ": ticket ids must be positive, and none null");
     }
-    List<Long> ids = List.copyOf(ticketIds);
+    return List.copyOf(ticketIds);
+  }
+
+  private static String joined(List<Long> ids) {
+    return ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+  }
+
+  /** Submits one job per batch of at most {@value #BULK_LIMIT} items, awaits them all, checks every item. */
+  private <T> BulkResult inJobs(String method, List<T> items, Function<List<T>, Call<JobStatusResponse>> submit) {
     List<String> jobIds = new java.util.ArrayList<>();
-    for (int from = 0; from < ids.size(); from += BULK_LIMIT) {
-      String batch = ids.subList(from, Math.min(ids.size(), from + BULK_LIMIT)).stream().map(String::valueOf)
-          .collect(java.util.stream.Collectors.joining(","));
-      jobIds.add(exchange.executeForBody(tickets.ticketsUpdateMany(
-          TicketsApi.TicketsUpdateManyParams.builder().ids(batch).build(),
-          new TicketsUpdateRequest().ticket(change))).getJobStatus().getId());
+    for (int from = 0; from < items.size(); from += BULK_LIMIT) {
+      JobStatusObject job = exchange.executeForBody(submit.apply(items.subList(from,
+          Math.min(items.size(), from + BULK_LIMIT)))).getJobStatus();
+      if (job == null || job.getId() == null) {
+        throw new io.zenapi.zendesk.errors.MalformedResponseException(method + ": Zendesk accepted a job but its "
+            + "answer has no job_status id", 200, null, null);
+      }
+      jobIds.add(job.getId());
     }
     List<JobStatusObject> done = jobs.awaitAll(jobIds);
-    List<JobResult> items = new java.util.ArrayList<>();
-    done.forEach(job -> items.addAll(JobResults.of(job)));
-    BulkResult result = new BulkResult(done, List.copyOf(items));
+    List<JobResult> results = new java.util.ArrayList<>();
+    done.forEach(job -> results.addAll(JobResults.of(job)));
+    BulkResult result = new BulkResult(done, List.copyOf(results));
     if (!result.failures().isEmpty()) {
       throw new io.zenapi.zendesk.errors.BulkWriteFailedException(result);
     }

@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.zenapi.zendesk.ZendeskClient;
 import io.zenapi.zendesk.errors.BulkWriteFailedException;
 import io.zenapi.zendesk.generated.model.JobResult;
+import io.zenapi.zendesk.generated.model.TicketObject;
 import io.zenapi.zendesk.generated.model.TicketsUpdateRequestTicket;
 import io.zenapi.zendesk.jobs.BulkResult;
 import java.util.ArrayList;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-// tickets().updateMany: any number of ids in update_many jobs of 100, awaited together, every item's result typed,
-// and failed items impossible to overlook.
+// tickets().updateMany, createMany, destroyMany: any number of items in jobs of 100, awaited together, every item's
+// result typed, and failed items impossible to overlook.
 class BulkUpdateTest {
   private static MockZendesk mock;
   private static ZendeskClient client;
@@ -88,7 +89,58 @@ class BulkUpdateTest {
   }
 
   @Test
+  void twoHundredAndFiftyNewTicketsAreThreeCreateManyJobsWithEveryNewIdInOrder() {
+    int before = mock.tickets().count();
+    List<TicketObject> fresh = new ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      fresh.add(new TicketObject().subject("Imported " + i));
+    }
+
+    BulkResult result = client.tickets().createMany(fresh);
+
+    assertEquals(3, result.jobs().size());
+    assertEquals(250, result.items().size());
+    assertEquals(List.of(), result.failures());
+    assertEquals(before + 250, mock.tickets().count(), "each ticket created once");
+    List<ServeEvent> posts = requests("POST", "/api/v2/tickets/create_many");
+    assertEquals(List.of(100, 100, 50), posts.stream().map(e -> com.google.gson.JsonParser.parseString(
+        e.getRequest().getBodyAsString()).getAsJsonObject().getAsJsonArray("tickets").size()).toList());
+    assertTrue(posts.get(2).getRequest().getBodyAsString().startsWith("{\"tickets\":[{\"subject\":\"Imported 200\"}"),
+        "the last batch starts with the 201st ticket");
+    long firstNew = result.items().get(0).getId();
+    assertEquals("Imported 0", mock.tickets().get(firstNew).get("subject").getAsString());
+    assertEquals("Imported 249", mock.tickets().get(result.items().get(249).getId()).get("subject").getAsString());
+    assertTrue(requests("GET", "/api/v2/job_statuses/show_many").size() >= 1, "awaited through show_many");
+  }
+
+  @Test
+  void destroyManySplitsTheIdsAndAMissingTicketFailsTheCall() {
+    List<Long> ids = new ArrayList<>(mock.tickets().ids().stream().limit(120).toList());
+    BulkResult result = client.tickets().destroyMany(ids);
+
+    assertEquals(2, result.jobs().size());
+    assertEquals(ids, result.items().stream().map(JobResult::getId).toList());
+    assertEquals(null, mock.tickets().get(ids.get(119)), "deleted");
+    List<ServeEvent> deletes = requests("DELETE", "/api/v2/tickets/destroy_many");
+    assertEquals(2, deletes.size());
+    assertTrue(java.net.URLDecoder.decode(deletes.get(1).getRequest().getUrl(), java.nio.charset.StandardCharsets.UTF_8)
+        .endsWith("ids=" + ids.subList(100, 120).stream().map(String::valueOf)
+            .collect(java.util.stream.Collectors.joining(","))));
+
+    BulkWriteFailedException e = assertThrows(BulkWriteFailedException.class,
+        () -> client.tickets().destroyMany(List.of(ids.get(0))));
+    assertEquals(List.of(ids.get(0)), e.result().failures().stream().map(JobResult::getId).toList(),
+        "already gone: the item failed, and the call says so");
+  }
+
+  @Test
   void badInputIsRefusedBeforeAnyRequest() {
+    assertThrows(IllegalArgumentException.class, () -> client.tickets().createMany(List.of()));
+    assertThrows(IllegalArgumentException.class, () -> client.tickets().createMany(null));
+    assertThrows(IllegalArgumentException.class, () -> client.tickets().createMany(
+        java.util.Arrays.asList(new TicketObject(), null)));
+    assertThrows(IllegalArgumentException.class, () -> client.tickets().destroyMany(List.of()));
+    assertThrows(IllegalArgumentException.class, () -> client.tickets().destroyMany(List.of(0L)));
     assertThrows(IllegalArgumentException.class, () -> client.tickets().updateMany(List.of(),
         new TicketsUpdateRequestTicket()));
     assertThrows(IllegalArgumentException.class, () -> client.tickets().updateMany(List.of(1L, -2L),
