@@ -34,7 +34,7 @@ api-baseline:
 
 ## bench: pagination throughput/allocation vs the floor and the cloudbees client, -Xmx64m pass, job polling
 bench:
-	$(MVN) -q -Pbench -DskipTests test-compile exec:exec@bench
+	$(MVN) -q -Pbench -DskipTests process-test-classes exec:exec@bench
 
 ## generate: merge the specs (target/openapi/zendesk-support.json) and generate the client sources
 generate:

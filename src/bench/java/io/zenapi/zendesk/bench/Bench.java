@@ -3,7 +3,6 @@ package io.zenapi.zendesk.bench;
 import io.zenapi.zendesk.ZendeskClient;
 import io.zenapi.zendesk.auth.Credentials;
 import io.zenapi.zendesk.jobs.WaitPolicy;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,84 +10,125 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code make bench}. Three parts, each bounded:
+ * {@code make bench}. Three parts, each bounded by a watchdog:
  * <ol>
- *   <li>Pagination: 100,000 tickets, 100 a page, read in alternating passes by the floor (OkHttp + Gson), this
- *       client's {@code paginate()} and the cloudbees client; median tickets/s and bytes allocated per ticket (all
- *       threads of this JVM; the server has its own JVM).</li>
- *   <li>Memory: 1,000,000 tickets through {@code paginate()} in a child JVM with {@code -Xmx64m}.</li>
+ *   <li>Pagination: 100,000 tickets (about 40 fields, custom fields of every shape, non-ASCII text, 64-bit ids),
+ *       100 a page, read by each contender in its own JVM ({@link BenchChild}), contenders alternating over
+ *       {@code bench.rounds} rounds: the limit (bytes read and discarded), the floor (the OkHttp + Gson loop a user
+ *       writes, into a POJO with string timestamps), the same loop with Jackson, this client's {@code paginate()}
+ *       with and without read-ahead, and the cloudbees client. Median tickets/s and bytes allocated per ticket
+ *       (every live thread of the contender's JVM); the server has its own JVM.</li>
  *   <li>Jobs: 250 jobs that complete after a random 1 to 5 polls, awaited with {@code awaitAll}.</li>
+ *   <li>Memory: 1,000,000 tickets under {@code -Xmx64m}, through {@code paginate()} and through the floor.</li>
  * </ol>
- * System properties: {@code bench.tickets} (100000), {@code bench.warmup} (2), {@code bench.passes} (5).
+ * The child JVMs get the benchmark's own class path ({@code bench.classpath}: the project's classes and its
+ * runtime and test dependencies, without the build tools' provided-scope ones). System properties:
+ * {@code bench.tickets} (100000), {@code bench.rounds} (3), {@code bench.warmup} (3), {@code bench.passes} (3).
  */
 public final class Bench {
+  static final List<String> CONTENDERS = List.of("bytes", "gson", "jackson", "this", "this-no-read-ahead",
+      "cloudbees");
+  private static final Map<String, String> NAMES = Map.of(
+      "bytes", "limit: OkHttp bytes, no parsing",
+      "gson", "floor: OkHttp + Gson into a POJO",
+      "jackson", "floor: OkHttp + Jackson into a POJO",
+      "this", "this client: paginate()",
+      "this-no-read-ahead", "this client: paginate(), no read-ahead",
+      "cloudbees", "cloudbees zendesk-java-client 1.5.2");
+
   private Bench() {}
 
   /** Entry point. */
   public static void main(String[] args) throws Exception {
+    Watchdog.start(Long.getLong("bench.timeoutSeconds", 1800), "the benchmark");
     long tickets = Long.getLong("bench.tickets", 100_000);
-    int warmup = Integer.getInteger("bench.warmup", 2);
-    int passes = Integer.getInteger("bench.passes", 5);
+    int rounds = Integer.getInteger("bench.rounds", 3);
+    int warmup = Integer.getInteger("bench.warmup", 3);
+    int passes = Integer.getInteger("bench.passes", 3);
     System.out.printf("Machine: %d cores, Java %s, %s; loopback only, shared machine: expect noise%n",
         Runtime.getRuntime().availableProcessors(), Runtime.version(), System.getProperty("os.name"));
 
     try (Server server = Server.start(tickets)) {
-      pagination(server.origin(), tickets, warmup, passes);
+      pagination(server.origin(), tickets, rounds, warmup, passes);
       jobs(server.origin());
     }
     memoryPass();
   }
 
-  private static void pagination(String origin, long tickets, int warmup, int passes) throws Exception {
-    System.out.printf("%nPagination: %,d tickets, 100 a page, %d warm-up + %d measured passes each, alternating%n",
-        tickets, warmup, passes);
-    List<Contender> contenders = List.of(new Floor(origin), new ThisClient(origin), new Cloudbees(origin));
-    double[][] rates = new double[contenders.size()][passes];
-    double[][] bytes = new double[contenders.size()][passes];
-    for (int pass = -warmup; pass < passes; pass++) {
-      for (int k = 0; k < contenders.size(); k++) {
-        int c = Math.floorMod(k + pass, contenders.size()); // rotate who goes first
-        Contender contender = contenders.get(c);
-        System.gc();
-        long allocated = allocatedBytes();
-        long t0 = System.nanoTime();
-        long n = contender.readAll();
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        long used = allocatedBytes() - allocated;
-        if (n != tickets) {
-          throw new IllegalStateException(contender.name() + " read " + n + " tickets, expected " + tickets);
-        }
-        if (pass >= 0) {
-          rates[c][pass] = n / seconds;
-          bytes[c][pass] = (double) used / n;
-        }
+  private static void pagination(String origin, long tickets, int rounds, int warmup, int passes) throws Exception {
+    System.out.printf("%nPagination: %,d tickets, 100 a page; each contender in its own JVM (%d warm-up + %d measured"
+        + " passes), %d rounds, alternating%n", tickets, warmup, passes, rounds);
+    double[][] rates = new double[CONTENDERS.size()][rounds];
+    double[][] bytes = new double[CONTENDERS.size()][rounds];
+    for (int round = 0; round < rounds; round++) {
+      for (int k = 0; k < CONTENDERS.size(); k++) {
+        int c = Math.floorMod(k + round, CONTENDERS.size()); // rotate who goes first
+        double[] result = child(CONTENDERS.get(c), origin, tickets, warmup, passes);
+        rates[c][round] = result[0];
+        bytes[c][round] = result[1];
+        System.out.print(".");
       }
-      System.out.print(pass < 0 ? "w" : ".");
     }
     System.out.println();
-    for (Contender c : contenders) {
-      c.close();
+    int floor = CONTENDERS.indexOf("gson");
+    double floorRate = BenchChild.median(rates[floor]);
+    double floorBytes = BenchChild.median(bytes[floor]);
+    System.out.printf("%-42s %12s %14s %12s %12s %22s%n", "contender", "tickets/s", "bytes/ticket", "time/floor",
+        "bytes/floor", "spread (tickets/s)");
+    for (int c = 0; c < CONTENDERS.size(); c++) {
+      double rate = BenchChild.median(rates[c]);
+      double b = BenchChild.median(bytes[c]);
+      System.out.printf(Locale.ROOT, "%-42s %,12.0f %,14.0f %12.2f %12.2f %22s%n", NAMES.get(CONTENDERS.get(c)), rate,
+          b, floorRate / rate, b / floorBytes, range(rates[c]));
     }
-    double floorRate = median(rates[0]);
-    double floorBytes = median(bytes[0]);
-    System.out.printf("%-38s %12s %14s %12s %12s%n", "contender", "tickets/s", "bytes/ticket", "time/floor",
-        "bytes/floor");
-    for (int c = 0; c < contenders.size(); c++) {
-      double rate = median(rates[c]);
-      double b = median(bytes[c]);
-      System.out.printf(Locale.ROOT, "%-38s %,12.0f %,14.0f %12.2f %12.2f%n", contenders.get(c).name(), rate, b,
-          floorRate / rate, b / floorBytes);
+    int ours = CONTENDERS.indexOf("this");
+    double rate = BenchChild.median(rates[ours]);
+    System.out.printf(Locale.ROOT, "paginate(): %.2fx the floor's time (target <= 0.80), %.2fx its bytes per ticket"
+            + " (target <= 1.00), %.2fx the cloudbees client's throughput (target >= 1.50)%n",
+        floorRate / rate, BenchChild.median(bytes[ours]) / floorBytes,
+        rate / BenchChild.median(rates[CONTENDERS.indexOf("cloudbees")]));
+  }
+
+  /** Runs one contender in a fresh JVM; returns its tickets/s and bytes/ticket. */
+  private static double[] child(String contender, String origin, long tickets, int warmup, int passes)
+      throws Exception {
+    Process p = new ProcessBuilder(java(), "-Xmx1g", "-cp", childClassPath(), BenchChild.class.getName(), contender,
+        origin, Long.toString(tickets), Integer.toString(warmup), Integer.toString(passes))
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (!p.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("contender " + contender + " did not finish");
     }
-    double ours = median(rates[1]);
-    System.out.printf(Locale.ROOT, "paginate(): %.2fx the floor's throughput (target >= 0.90), %.2fx cloudbees'"
-            + " (target >= 1.25), %.2fx the floor's bytes per ticket (target <= 1.20)%n",
-        ours / floorRate, ours / median(rates[2]), median(bytes[1]) / floorBytes);
-    System.out.printf(Locale.ROOT, "spread (min-max tickets/s): floor %s, paginate() %s, cloudbees %s%n",
-        range(rates[0]), range(rates[1]), range(rates[2]));
+    for (String line : out.split("\n")) {
+      if (line.startsWith("RESULT ")) {
+        String[] f = line.split(" ");
+        return new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])};
+      }
+    }
+    throw new IllegalStateException("contender " + contender + " exited " + p.exitValue() + " without a result:\n"
+        + out);
+  }
+
+  /**
+   * The class path of the child JVMs: {@code bench.classes} plus the dependency list in {@code bench.classpathFile}
+   * (written by the bench profile's maven-dependency-plugin, provided scope excluded), else this JVM's.
+   */
+  static String childClassPath() {
+    String file = System.getProperty("bench.classpathFile");
+    if (file == null) {
+      return System.getProperty("java.class.path");
+    }
+    try {
+      return System.getProperty("bench.classes") + java.io.File.pathSeparator + Files.readString(Path.of(file)).trim();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot read the bench class path from " + file, e);
+    }
   }
 
   private static void jobs(String origin) throws Exception {
@@ -135,27 +175,21 @@ public final class Bench {
   }
 
   private static void memoryPass() throws Exception {
-    System.out.printf("%nMemory: 1,000,000 tickets through paginate() in a JVM with -Xmx64m%n");
+    System.out.printf("%nMemory: 1,000,000 tickets in a JVM with -Xmx64m%n");
     try (Server big = Server.start(1_000_000)) {
-      Process child = new ProcessBuilder(java(), "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-          MemoryPass.class.getName(), big.origin()).inheritIO().start();
-      int code = child.waitFor();
-      if (code != 0) {
-        throw new IllegalStateException("the -Xmx64m pass failed with exit code " + code);
+      for (String contender : List.of("this", "gson")) {
+        Process child = new ProcessBuilder(java(), "-Xmx64m", "-cp", childClassPath(), MemoryPass.class.getName(),
+            contender, big.origin()).inheritIO().start();
+        if (!child.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)) {
+          child.destroyForcibly();
+          throw new IllegalStateException("the -Xmx64m pass of " + contender + " did not finish");
+        }
+        if (child.exitValue() != 0) {
+          throw new IllegalStateException("the -Xmx64m pass of " + contender + " failed with exit code "
+              + child.exitValue());
+        }
       }
     }
-  }
-
-  static long allocatedBytes() {
-    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long[] ids = threads.getAllThreadIds();
-    return Arrays.stream(threads.getThreadAllocatedBytes(ids)).filter(b -> b > 0).sum();
-  }
-
-  private static double median(double[] values) {
-    double[] v = values.clone();
-    Arrays.sort(v);
-    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 
   private static String range(double[] values) {
@@ -172,7 +206,7 @@ public final class Bench {
     static Server start(long tickets) throws Exception {
       Path portFile = Files.createTempFile("bench-port", ".txt");
       Files.delete(portFile);
-      Process p = new ProcessBuilder(java(), "-Xmx1g", "-Dsun.net.httpserver.nodelay=true", "-cp", System.getProperty("java.class.path"),
+      Process p = new ProcessBuilder(java(), "-Xmx1g", "-Dsun.net.httpserver.nodelay=true", "-cp", childClassPath(),
           BenchServer.class.getName(), Long.toString(tickets), portFile.toString()).inheritIO().start();
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (!Files.exists(portFile) || Files.readString(portFile).isBlank()) {

@@ -58,10 +58,36 @@ public final class BenchServer {
     for (int p = 0; p < DISTINCT_PAGES; p++) {
       JsonArray items = new JsonArray();
       for (int i = 0; i < PAGE_SIZE; i++) {
-        items.add(factory.ticket(p * PAGE_SIZE + i));
+        items.add(asZendeskSendsIt(factory.ticket(p * PAGE_SIZE + i), p * PAGE_SIZE + i));
       }
       pageTickets[p] = items.toString().getBytes(StandardCharsets.UTF_8);
     }
+  }
+
+  /** Non-ASCII text and the custom field shapes the mock's tickets lack: a multi-select list, a date, a decimal. */
+  private static JsonObject asZendeskSendsIt(JsonObject t, int n) {
+    t.addProperty("subject", t.get("subject").getAsString() + " — Größe été 日本語");
+    t.addProperty("raw_subject", t.get("subject").getAsString());
+    t.addProperty("description", t.get("description").getAsString() + " Cliente: José Müller, “dringend”.");
+    for (String member : new String[] {"custom_fields", "fields"}) {
+      JsonArray fields = t.getAsJsonArray(member);
+      JsonObject multi = new JsonObject();
+      multi.addProperty("id", 360_001_000_004L);
+      JsonArray chosen = new JsonArray();
+      chosen.add("region_emea");
+      chosen.add(n % 2 == 0 ? "tier_gold" : "tier_silver");
+      multi.add("value", chosen);
+      fields.add(multi);
+      JsonObject date = new JsonObject();
+      date.addProperty("id", 360_001_000_005L);
+      date.addProperty("value", "2026-0" + (1 + n % 9) + "-15");
+      fields.add(date);
+      JsonObject decimal = new JsonObject();
+      decimal.addProperty("id", 360_001_000_006L);
+      decimal.addProperty("value", (n % 1000) + ".25");
+      fields.add(decimal);
+    }
+    return t;
   }
 
   private void tickets(HttpExchange ex) throws IOException {

@@ -1,43 +1,48 @@
 package io.zenapi.zendesk.bench;
 
-import io.zenapi.zendesk.ZendeskClient;
-import io.zenapi.zendesk.auth.Credentials;
-import io.zenapi.zendesk.generated.api.TicketsApi;
-import io.zenapi.zendesk.generated.model.TicketObject;
-import io.zenapi.zendesk.generated.model.TicketsResponse;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Child JVM of the benchmark (run with -Xmx64m): reads 1,000,000 tickets and reports the largest live heap. */
+/**
+ * Child JVM of the benchmark (run with -Xmx64m): {@code MemoryPass <contender> <origin>} reads 1,000,000 tickets
+ * and reports the largest live heap after a collection, sampled every 20 ms.
+ */
 public final class MemoryPass {
   private MemoryPass() {}
 
-  /** Entry point: {@code MemoryPass <origin>}. */
-  public static void main(String[] args) {
-    long t0 = System.nanoTime();
-    long count = 0;
-    long maxLive = 0;
-    try (ZendeskClient client = ZendeskClient.builder().baseUrl(args[0]).credentials(Credentials.basic("a", "p"))
-        .build()) {
-      TicketsApi api = client.api(TicketsApi.class);
-      for (TicketObject t : client.paginate(api.listTickets(), TicketsResponse::getTickets)) {
-        count += t.getId() > 0 ? 1 : 0;
-        if (count % 10_000 == 0) {
-          maxLive = Math.max(maxLive, liveAfterLastGc());
+  /** Entry point. */
+  public static void main(String[] args) throws Exception {
+    Watchdog.start(600, "the memory pass");
+    AtomicLong maxLive = new AtomicLong();
+    Thread sampler = new Thread(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        maxLive.accumulateAndGet(liveAfterLastGc(), Math::max);
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          return;
         }
       }
+    }, "heap-sampler");
+    sampler.setDaemon(true);
+    sampler.start();
+    long t0 = System.nanoTime();
+    long count;
+    String name;
+    try (Contender contender = BenchChild.create(args[0], args[1])) {
+      name = contender.name();
+      count = contender.readAll();
     }
-    System.gc();
-    maxLive = Math.max(maxLive, liveAfterLastGc());
     double seconds = (System.nanoTime() - t0) / 1e9;
-    System.out.printf(Locale.ROOT, "completed: %,d tickets in %.1f s (%,.0f tickets/s) under -Xmx%d MB; largest"
-            + " live heap after GC: %.1f MB%n", count, seconds, count / seconds,
-        Runtime.getRuntime().maxMemory() / (1024 * 1024), maxLive / (1024.0 * 1024));
-    if (count != 1_000_000) {
-      System.exit(2);
-    }
+    sampler.interrupt();
+    maxLive.accumulateAndGet(liveAfterLastGc(), Math::max);
+    System.out.printf(Locale.ROOT, "%-42s completed %,d tickets in %.1f s (%,.0f tickets/s) under -Xmx%d MB; largest"
+            + " live heap after GC: %.1f MB%n", name, count, seconds, count / seconds,
+        Runtime.getRuntime().maxMemory() / (1024 * 1024), maxLive.get() / (1024.0 * 1024));
+    System.exit(count == 1_000_000 ? 0 : 2);
   }
 
   /** Heap in use right after the last collection, summed over heap pools. */

@@ -7,21 +7,22 @@ import io.zenapi.zendesk.generated.model.TicketObject;
 import io.zenapi.zendesk.generated.model.TicketsResponse;
 import io.zenapi.zendesk.pagination.Paginated;
 
-/** This client: {@code paginate()} over the generated list-tickets method. */
+/** This client: {@code paginate()} over the generated list-tickets method, with or without read-ahead. */
 final class ThisClient implements Contender {
   private final ZendeskClient client;
   private final Paginated<TicketObject> tickets;
+  private final boolean readAhead;
 
-  ThisClient(String origin) {
+  ThisClient(String origin, boolean readAhead) {
+    this.readAhead = readAhead;
     client = ZendeskClient.builder().baseUrl(origin).credentials(Credentials.basic("agent", "pw")).build();
     TicketsApi api = client.api(TicketsApi.class);
-    tickets = client.paginate(api.listTickets(),
-        TicketsResponse::getTickets);
+    tickets = client.paginate(api.listTickets(), TicketsResponse::getTickets);
   }
 
   @Override
   public String name() {
-    return "this client: paginate()";
+    return "this client: paginate()" + (readAhead ? "" : ", no read-ahead");
   }
 
   @Override
