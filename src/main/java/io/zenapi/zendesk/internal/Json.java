@@ -47,8 +47,7 @@ public final class Json {
         .setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
         .registerTypeAdapterFactory(new ModelAdapterFactory())
         .registerTypeAdapter(OffsetDateTime.class,
-            new IsoAdapter<>(s -> OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME),
-                DateTimeFormatter.ISO_OFFSET_DATE_TIME::format).nullSafe())
+            new IsoAdapter<>(Timestamps::parse, DateTimeFormatter.ISO_OFFSET_DATE_TIME::format).nullSafe())
         .registerTypeAdapter(LocalDate.class,
             new IsoAdapter<>(LocalDate::parse, DateTimeFormatter.ISO_LOCAL_DATE::format).nullSafe());
   }
