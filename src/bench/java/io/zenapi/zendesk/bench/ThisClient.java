@@ -17,7 +17,7 @@ final class ThisClient implements Contender {
     this.readAhead = readAhead;
     client = ZendeskClient.builder().baseUrl(origin).credentials(Credentials.basic("agent", "pw")).build();
     TicketsApi api = client.api(TicketsApi.class);
-    tickets = client.paginate(api.listTickets(), TicketsResponse::getTickets);
+    tickets = client.paginate(api.listTickets(), TicketsResponse::getTickets).readAhead(readAhead);
   }
 
   @Override

@@ -283,13 +283,18 @@ public final class Exchange {
       // the caller reads (and closes) a raw body, e.g. an attachment download: hand over a detached copy
       return ResponseBody.create(body.bytes(), body.contentType());
     }
-    TypeAdapter<?> adapter = gson.getAdapter(TypeToken.get(type));
     // read the whole body first: a connection failure while reading it is a transport failure, not a bad body
     body.source().request(Long.MAX_VALUE);
     if (body.source().exhausted()) {
       return null;
     }
-    JsonReader reader = gson.newJsonReader(body.charStream());
+    return bind(gson.newJsonReader(body.charStream()), type, response.code(), response.request(),
+        response.header(ApiErrors.REQUEST_ID));
+  }
+
+  /** Binds one JSON document; a body that is not the promised JSON is a {@link MalformedResponseException}. */
+  private Object bind(JsonReader reader, Type type, int code, Request request, String requestId) throws IOException {
+    TypeAdapter<?> adapter = gson.getAdapter(TypeToken.get(type));
     try {
       Object value = adapter.read(reader);
       if (reader.peek() != JsonToken.END_DOCUMENT) {
@@ -302,9 +307,114 @@ public final class Exchange {
         throw (InterruptedIOException) e;
       }
       // the message says what went wrong and where, from the reader; never Gson's text, which may quote a value
-      throw new MalformedResponseException("HTTP " + response.code() + " from " + describe(response.request())
-          + " is not a valid " + simpleName(type) + ": " + problem(e) + " at " + reader.getPath(), response.code(),
-          response.header(ApiErrors.REQUEST_ID), e);
+      throw new MalformedResponseException("HTTP " + code + " from " + describe(request) + " is not a valid "
+          + simpleName(type) + ": " + problem(e) + " at " + reader.getPath(), code, requestId, e);
+    }
+  }
+
+  /**
+   * A successful answer read whole into memory, not yet bound: the pagination engine peeks at its end for the next
+   * page's address before binding it.
+   *
+   * @param request the request answered
+   * @param code the status
+   * @param requestId Zendesk's request id, or null
+   * @param body the whole body
+   */
+  public record Fetched(Request request, int code, String requestId, okio.Buffer body) {}
+
+  /**
+   * Sends a request and reads its successful answer whole (the transport retries a body cut off mid-way like any
+   * connection failure).
+   *
+   * @param request the request
+   * @return the answer, not yet bound
+   * @throws io.zenapi.zendesk.errors.ZendeskApiException (or a subclass) for an HTTP error status
+   * @throws ZendeskTransportException when no response could be had
+   */
+  public Fetched fetch(Request request) {
+    Request prepared = prepare(request);
+    try (Response response = http.newCall(prepared).execute()) {
+      return fetched(response);
+    } catch (IOException e) {
+      throw transportFailure(prepared, e);
+    }
+  }
+
+  /**
+   * {@link #fetch(Request)} without blocking: the future completes with the answer or the same typed exception;
+   * cancelling it cancels the HTTP call.
+   *
+   * @param request the request
+   * @return the future answer
+   */
+  public CompletableFuture<Fetched> fetchAsync(Request request) {
+    Request prepared = prepare(request);
+    okhttp3.Call httpCall = http.newCall(prepared);
+    CompletableFuture<Fetched> future = new CompletableFuture<>() {
+      @Override
+      public boolean cancel(boolean mayInterruptIfRunning) {
+        boolean cancelled = super.cancel(mayInterruptIfRunning);
+        httpCall.cancel();
+        return cancelled;
+      }
+    };
+    httpCall.enqueue(new Callback() {
+      @Override
+      public void onFailure(okhttp3.Call c, IOException e) {
+        future.completeExceptionally(transportFailure(prepared, e));
+      }
+
+      @Override
+      public void onResponse(okhttp3.Call c, Response response) {
+        try (response) {
+          future.complete(fetched(response));
+        } catch (IOException e) {
+          future.completeExceptionally(transportFailure(prepared, e));
+        } catch (RuntimeException e) {
+          future.completeExceptionally(e);
+        }
+      }
+    });
+    return future;
+  }
+
+  private Fetched fetched(Response response) throws IOException {
+    if (!response.isSuccessful()) {
+      throw ApiErrors.fromResponse(response, clock);
+    }
+    okio.Buffer body = new okio.Buffer();
+    ResponseBody raw = response.body();
+    if (raw != null) {
+      raw.source().readAll(body); // moves the segments the transport already read: no copy
+    }
+    return new Fetched(response.request(), response.code(), response.header(ApiErrors.REQUEST_ID), body);
+  }
+
+  /**
+   * Binds a fetched answer to {@code type}, consuming its body.
+   *
+   * @param fetched the answer
+   * @param type the type to bind to
+   * @return the value, never null
+   * @throws MalformedResponseException when the body is missing or not the JSON promised
+   */
+  public Object bind(Fetched fetched, Type type) {
+    if (fetched.body().size() == 0) {
+      throw new MalformedResponseException("HTTP " + fetched.code() + " from " + describe(fetched.request())
+          + " has no body; a " + simpleName(type) + " was expected", fetched.code(), fetched.requestId(), null);
+    }
+    try (Utf8Reader chars = new Utf8Reader(fetched.body())) {
+      Object value = bind(gson.newJsonReader(chars), type, fetched.code(), fetched.request(), fetched.requestId());
+      if (value == null) {
+        throw new MalformedResponseException("HTTP " + fetched.code() + " from " + describe(fetched.request())
+            + " is null; a " + simpleName(type) + " was expected", fetched.code(), fetched.requestId(), null);
+      }
+      return value;
+    } catch (IOException e) {
+      // nothing is read from the network here: the body is in memory
+      throw new MalformedResponseException("HTTP " + fetched.code() + " from " + describe(fetched.request())
+          + " could not be read: " + e.getMessage(), fetched.code(), fetched.requestId(), e);
     }
   }
 

@@ -29,12 +29,15 @@ final class PageSource<R, T> {
   private final Function<R, List<T>> items;
   private final Integer pageSize;
   private final PagePosition start;
+  private final boolean readAhead;
 
   /**
    * @param first the first page's request, as the generated method built it (every walk starts from it)
    * @param pageSize the page size the caller asked for, or null for the default
    */
-  PageSource(Exchange exchange, Request first, Function<R, List<T>> items, Integer pageSize, PagePosition start) {
+  PageSource(Exchange exchange, Request first, Function<R, List<T>> items, Integer pageSize, PagePosition start,
+      boolean readAhead) {
+    this.readAhead = readAhead;
     this.exchange = exchange;
     this.first = first;
     this.type = Exchange.responseType(first);
@@ -54,19 +57,27 @@ final class PageSource<R, T> {
       throw new IllegalArgumentException("page size of " + operation(first) + " must be between 1 and " + max
           + ", was " + size);
     }
-    return new PageSource<>(exchange, first, items, size, start);
+    return new PageSource<>(exchange, first, items, size, start, readAhead);
   }
 
   PageSource<R, T> startingAt(PagePosition position) {
-    return new PageSource<>(exchange, first, items, pageSize, position);
+    return new PageSource<>(exchange, first, items, pageSize, position, readAhead);
+  }
+
+  PageSource<R, T> withReadAhead(boolean on) {
+    return new PageSource<>(exchange, first, items, pageSize, start, on);
   }
 
   /** A fresh walk over the pages; makes the first call only when first asked for a page. */
-  Iterator<Page<T>> walk() {
+  Walk walk() {
     return new Walk();
   }
 
-  private final class Walk implements Iterator<Page<T>> {
+  /** One walk over the pages; {@link #close()} cancels a page requested ahead. */
+  final class Walk implements Iterator<Page<T>>, AutoCloseable {
+    /** The next page, requested while the caller works on the current one (read-ahead), and its request. */
+    private java.util.concurrent.CompletableFuture<Exchange.Fetched> ahead;
+    private Request aheadRequest;
     private boolean started;
     private Request next;
     private PaginationException failure;
@@ -95,8 +106,12 @@ final class PageSource<R, T> {
         throw new NoSuchElementException();
       }
       Request request = next;
+      Exchange.Fetched fetched = take(request);
+      if (readAhead) {
+        requestAhead(request, fetched);
+      }
       @SuppressWarnings("unchecked")
-      R response = (R) exchange.executeForBody(request, type); // an empty page body must not end the list
+      R response = (R) exchange.bind(fetched, type); // an empty page body must not end the list
       List<T> pageItems = items.apply(response);
       pageItems = pageItems == null ? List.of() : pageItems;
       Object endTime = ModelFields.get(response, "end_time");
@@ -116,10 +131,67 @@ final class PageSource<R, T> {
         next = null;
         failure = e;
       }
+      if (ahead != null && (next == null || !aheadRequest.url().equals(next.url()))) {
+        close(); // the early guess was not the page that follows: drop it
+      }
       PagePosition here = PagePosition.parse(request.url().toString());
       Optional<PagePosition> after = resume == null ? Optional.empty()
           : Optional.of(PagePosition.parse(resume.newBuilder().fragment(boundary.fragment()).build().toString()));
       return new Page<>(List.copyOf(pageItems), here, after);
+    }
+
+    /** The answer to {@code request}: the one requested ahead when it is that request, else fetched now. */
+    private Exchange.Fetched take(Request request) {
+      if (ahead == null || !aheadRequest.url().equals(request.url())) {
+        close();
+        return exchange.fetch(request);
+      }
+      java.util.concurrent.CompletableFuture<Exchange.Fetched> pending = ahead;
+      ahead = null;
+      aheadRequest = null;
+      try {
+        return pending.get();
+      } catch (InterruptedException e) {
+        pending.cancel(true);
+        Thread.currentThread().interrupt();
+        throw new io.zenapi.zendesk.errors.ZendeskTransportException("interrupted: GET "
+            + request.url().encodedPath(), e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException failure) {
+          throw failure;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+
+    /**
+     * Requests the page after {@code current} now, when its body's end names it, so that it travels while this page
+     * is bound and consumed; at most one page ahead, never past the last.
+     */
+    private void requestAhead(Request current, Exchange.Fetched fetched) {
+      String link = NextPagePeek.next(fetched.body());
+      if (link == null) {
+        return;
+      }
+      try {
+        HttpUrl url = keepPageSize(rebase(link));
+        if (!url.equals(current.url()) && !visited.contains(url)) {
+          aheadRequest = current.newBuilder().url(url).build();
+          ahead = exchange.fetchAsync(aheadRequest);
+        }
+      } catch (PaginationException e) {
+        // not a usable address: the bound page decides
+      }
+    }
+
+    /** Cancels the page requested ahead, if any. */
+    @Override
+    public void close() {
+      if (ahead != null) {
+        ahead.cancel(true);
+        ahead = null;
+        aheadRequest = null;
+      }
     }
 
     private void begin() {

@@ -65,7 +65,7 @@ public final class Paginated<T> implements Iterable<T> {
     if (exchange == null || firstPage == null || items == null) {
       throw new IllegalArgumentException("paginate: the call and the item extractor must not be null");
     }
-    return new Paginated<>(new PageSource<>(exchange, firstPage.request(), items, null, null));
+    return new Paginated<>(new PageSource<>(exchange, firstPage.request(), items, null, null, true));
   }
 
   /**
@@ -80,6 +80,20 @@ public final class Paginated<T> implements Iterable<T> {
    */
   public Paginated<T> pageSize(int size) {
     return new Paginated<>(source.withPageSize(size));
+  }
+
+  /**
+   * The same list with read-ahead on or off (on by default). With it on, the next page is requested as soon as the
+   * current one has arrived, when its end names the next page plainly, so that it travels while the current page is
+   * bound and consumed: at most one page ahead (memory stays bounded to two pages), never past the last page or the
+   * end of an export, and dropped when the bound page names another. A caller that stops early may thus cause one
+   * request more than it used; {@link #stream()} cancels it when the stream is closed.
+   *
+   * @param on whether to read ahead
+   * @return the new list
+   */
+  public Paginated<T> readAhead(boolean on) {
+    return new Paginated<>(source.withReadAhead(on));
   }
 
   /**
@@ -108,7 +122,10 @@ public final class Paginated<T> implements Iterable<T> {
   /** The items, across pages. */
   @Override
   public Iterator<T> iterator() {
-    Iterator<Page<T>> pages = source.walk();
+    return items(source.walk());
+  }
+
+  private Iterator<T> items(Iterator<Page<T>> pages) {
     return new Iterator<>() {
       private Iterator<T> current = java.util.Collections.emptyIterator();
 
@@ -134,11 +151,14 @@ public final class Paginated<T> implements Iterable<T> {
   }
 
   /**
-   * The items as a sequential stream; pages are fetched as the stream is consumed.
+   * The items as a sequential stream; pages are fetched as the stream is consumed. Closing the stream cancels a
+   * page requested ahead.
    *
    * @return a stream of the items
    */
   public Stream<T> stream() {
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
+    PageSource<?, T>.Walk walk = source.walk();
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(items(walk), Spliterator.ORDERED), false)
+        .onClose(walk::close);
   }
 }
