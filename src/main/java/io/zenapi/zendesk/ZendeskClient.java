@@ -309,6 +309,7 @@ public final class ZendeskClient implements AutoCloseable {
     }
     executor.shutdownNow();
     if (settings.sharedHttpClient() == null) {
+      http.dispatcher().cancelAll(); // a page requested ahead that nobody will read, say
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }

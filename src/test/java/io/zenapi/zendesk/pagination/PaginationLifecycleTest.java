@@ -82,7 +82,7 @@ class PaginationLifecycleTest extends PaginationWireMockSupport {
   void nothingIsRequestedBeforeIterationStarts() {
     serveTickets(3, 10);
 
-    Paginated<TicketObject> tickets = allTickets(client);
+    Paginated<TicketObject> tickets = allTickets(client).readAhead(false); // exactly the pages read
     Paginated<TicketObject> smaller = tickets.pageSize(20);
     Iterator<TicketObject> it = tickets.iterator();
     Iterable<Page<TicketObject>> pages = tickets.pages();
@@ -118,13 +118,30 @@ class PaginationLifecycleTest extends PaginationWireMockSupport {
   }
 
   @Test
-  void aLimitedStreamStopsFetchingAfterThePageItNeeds() {
+  void aLimitedStreamWithoutReadAheadStopsFetchingAfterThePageItNeeds() {
     serveTickets(5, 100);
 
-    List<Long> firstHundredFifty = allTickets(client).stream().limit(150).map(TicketObject::getId).toList();
+    List<Long> firstHundredFifty = allTickets(client).readAhead(false).stream().limit(150)
+        .map(TicketObject::getId).toList();
 
     assertEquals(ids(1, 150), firstHundredFifty);
     assertRequests(expectedLines(1, 2));
+  }
+
+  @Test
+  void aLimitedStreamReadsAtMostOnePageAheadAndClosingItCancelsThatPage() throws InterruptedException {
+    serveTickets(5, 100);
+
+    List<Long> firstHundredFifty;
+    try (var stream = allTickets(client).stream()) {
+      firstHundredFifty = stream.limit(150).map(TicketObject::getId).toList();
+    }
+    Thread.sleep(200); // a page requested ahead and not cancelled in time would arrive by now
+
+    assertEquals(ids(1, 150), firstHundredFifty);
+    List<String> seen = requestLines();
+    assertEquals(expectedLines(1, 2), seen.subList(0, 2), "pages 1 and 2, in order");
+    assertTrue(seen.size() <= 3 && expectedLines(1, 3).containsAll(seen), "at most page 3 ahead: " + seen);
   }
 
   @Test
