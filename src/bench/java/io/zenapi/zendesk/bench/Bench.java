@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ol>
  * The child JVMs get the benchmark's own class path ({@code bench.classpath}: the project's classes and its
  * runtime and test dependencies, without the build tools' provided-scope ones). System properties:
- * {@code bench.tickets} (100000), {@code bench.rounds} (3), {@code bench.warmup} (3), {@code bench.passes} (3).
+ * {@code bench.tickets} (100000), {@code bench.rounds} (3), {@code bench.warmup} (3), {@code bench.passes} (3),
+ * {@code bench.parts} ({@code pagination,jobs,memory}).
  */
 public final class Bench {
   static final List<String> CONTENDERS = List.of("bytes", "gson", "jackson", "this", "this-no-read-ahead",
@@ -53,11 +54,18 @@ public final class Bench {
     System.out.printf("Machine: %d cores, Java %s, %s; loopback only, shared machine: expect noise%n",
         Runtime.getRuntime().availableProcessors(), Runtime.version(), System.getProperty("os.name"));
 
+    String parts = System.getProperty("bench.parts", "pagination,jobs,memory");
     try (Server server = Server.start(tickets)) {
-      pagination(server.origin(), tickets, rounds, warmup, passes);
-      jobs(server.origin());
+      if (parts.contains("pagination")) {
+        pagination(server.origin(), tickets, rounds, warmup, passes);
+      }
+      if (parts.contains("jobs")) {
+        jobs(server.origin());
+      }
     }
-    memoryPass();
+    if (parts.contains("memory")) {
+      memoryPass();
+    }
   }
 
   private static void pagination(String origin, long tickets, int rounds, int warmup, int passes) throws Exception {
