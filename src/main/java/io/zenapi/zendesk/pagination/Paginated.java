@@ -18,8 +18,9 @@ import retrofit2.Call;
  *   <li><b>Lazy</b>: nothing is requested before iteration starts.</li>
  *   <li><b>Re-iterable</b>: each {@link #iterator()} (or {@link #stream()}, {@link #pages()}) starts again from the
  *       first page, with a fresh copy of the first request.</li>
- *   <li><b>Constant memory</b>: one page is held at a time, plus the addresses of the last 1,024 pages read
- *       (to detect a cycle), whatever the length of the list.</li>
+ *   <li><b>Constant memory</b>: at most two pages are held (the current one and the one read ahead, see
+ *       {@link #readAhead(boolean)}), plus the addresses of the last 1,024 pages read (to detect a cycle), whatever
+ *       the length of the list.</li>
  *   <li><b>Every style Zendesk uses</b>: cursor pagination ({@code page[size]}, default 100, following
  *       {@code links.next} or {@code meta.after_cursor} while {@code meta.has_more}), offset pagination
  *       ({@code next_page}), time-based incremental exports ({@code next_page} until {@code end_of_stream}),

@@ -80,7 +80,7 @@ final class ReadmeExamples {
     TicketsApi tickets = client.api(TicketsApi.class);
     Paginated<TicketObject> all = client.paginate(tickets.listTickets(), TicketsResponse::getTickets);
 
-    for (Page<TicketObject> page : all.pages()) {              // lazy: one page in memory at a time
+    for (Page<TicketObject> page : all.pages()) {              // lazy: at most two pages in memory
       page.items().forEach(t -> seen.add(t.getId() + " " + t.getSubject()));
       page.next().ifPresent(next -> saved.add(next.toString()));  // save it to resume later
     }
