@@ -25,12 +25,10 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import okhttp3.HttpUrl;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
-/** Shared fixture of the pagination tests: a WireMock server, a client on it, page stubs and the request log. */
+/** Fixture of the pagination tests: a WireMock server per test, a client on it, page stubs and the request log. */
 abstract class PaginationWireMockSupport {
   static final String AUTHORIZATION = "Basic "
       + Base64.getEncoder().encodeToString("agent@example.com:pw".getBytes(StandardCharsets.UTF_8));
@@ -38,26 +36,21 @@ abstract class PaginationWireMockSupport {
   static WireMockServer server;
   ZendeskClient client;
 
-  @BeforeAll
-  static void startServer() {
+  /**
+   * A server of its own for each test: a page a previous test's walk requested ahead and never read cannot reach
+   * this test's request log, whenever it arrives.
+   */
+  @BeforeEach
+  void newServerAndClient() {
     server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
     server.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.stop();
-  }
-
-  @BeforeEach
-  void newClient() {
-    server.resetAll();
     client = clientWith(RetryPolicy.defaults());
   }
 
   @AfterEach
-  void closeClient() {
+  void closeClientAndServer() {
     client.close();
+    server.stop();
   }
 
   static ZendeskClient clientWith(RetryPolicy policy) {
