@@ -124,20 +124,6 @@ public final class Exchange {
   }
 
   /**
-   * Sends a request and binds its body to {@code type}; a 2xx without a body is a {@link MalformedResponseException}.
-   *
-   * @param request the request
-   * @param type the type to bind the body to
-   * @return the body, never null
-   * @throws io.zenapi.zendesk.errors.ZendeskApiException (or a subclass) for an HTTP error status
-   * @throws ZendeskTransportException when no response could be had
-   * @throws MalformedResponseException when the body is missing or not the JSON promised
-   */
-  public Object executeForBody(Request request, Type type) {
-    return execute(request, type, true);
-  }
-
-  /**
    * Runs a generated method's call and returns the body with the response's status, headers and rate limit.
    *
    * @param call a call made by a method of a generated API interface
@@ -152,12 +138,8 @@ public final class Exchange {
   public <T> ZendeskResponse<T> executeRaw(Call<T> call) {
     Request request = prepare(call.request());
     Type type = responseType(request);
-    try (Response response = http.newCall(request).execute()) {
-      return new ZendeskResponse<>(response.code(), response.headers(),
-          RateLimitStatus.of(response.headers(), clock.instant()), (T) read(response, type, false));
-    } catch (IOException e) {
-      throw transportFailure(request, e);
-    }
+    return send(request, response -> new ZendeskResponse<>(response.code(), response.headers(),
+        RateLimitStatus.of(response.headers(), clock.instant()), (T) read(response, type, false)));
   }
 
   /**
@@ -175,40 +157,17 @@ public final class Exchange {
   public <T> CompletableFuture<T> executeAsync(Call<T> call) {
     Request request = prepare(call.request());
     Type type = responseType(request);
-    okhttp3.Call httpCall = http.newCall(request);
-    CompletableFuture<T> future = new CompletableFuture<>() {
-      @Override
-      public boolean cancel(boolean mayInterruptIfRunning) {
-        // the future first: cancelling the HTTP call fails it at once on a dispatcher thread, and that failure must
-        // not complete the future before the cancellation does
-        boolean cancelled = super.cancel(mayInterruptIfRunning);
-        httpCall.cancel();
-        return cancelled;
-      }
-    };
-    httpCall.enqueue(new Callback() {
-      @Override
-      public void onFailure(okhttp3.Call c, IOException e) {
-        future.completeExceptionally(transportFailure(request, e));
-      }
-
-      @Override
-      public void onResponse(okhttp3.Call c, Response response) {
-        try (response) {
-          future.complete((T) read(response, type, false));
-        } catch (IOException e) {
-          future.completeExceptionally(transportFailure(request, e));
-        } catch (RuntimeException e) {
-          future.completeExceptionally(e);
-        }
-      }
-    });
-    return future;
+    return enqueue(request, response -> (T) read(response, type, false));
   }
 
   private Object execute(Request request, Type type, boolean bodyRequired) {
+    return send(request, response -> read(response, type, bodyRequired));
+  }
+
+  /** Sends a request on this thread and returns what {@code reader} makes of the response, closed after. */
+  private <V> V send(Request request, ResponseReader<V> reader) {
     try (Response response = http.newCall(request).execute()) {
-      return read(response, type, bodyRequired);
+      return reader.read(response);
     } catch (IOException e) {
       throw transportFailure(request, e);
     }
@@ -334,11 +293,7 @@ public final class Exchange {
    */
   public Fetched fetch(Request request) {
     Request prepared = prepare(request);
-    try (Response response = http.newCall(prepared).execute()) {
-      return fetched(response);
-    } catch (IOException e) {
-      throw transportFailure(prepared, e);
-    }
+    return send(prepared, this::fetched);
   }
 
   /**
@@ -350,10 +305,25 @@ public final class Exchange {
    */
   public CompletableFuture<Fetched> fetchAsync(Request request) {
     Request prepared = prepare(request);
-    okhttp3.Call httpCall = http.newCall(prepared);
-    CompletableFuture<Fetched> future = new CompletableFuture<>() {
+    return enqueue(prepared, this::fetched);
+  }
+
+  /** What a call's response becomes; the response is closed after. */
+  private interface ResponseReader<V> {
+    V read(Response response) throws IOException;
+  }
+
+  /**
+   * Queues a request on OkHttp's dispatcher: the future completes with what {@code reader} makes of the response,
+   * or exceptionally with the typed exception; cancelling it cancels the HTTP call.
+   */
+  private <V> CompletableFuture<V> enqueue(Request request, ResponseReader<V> reader) {
+    okhttp3.Call httpCall = http.newCall(request);
+    CompletableFuture<V> future = new CompletableFuture<>() {
       @Override
       public boolean cancel(boolean mayInterruptIfRunning) {
+        // the future first: cancelling the HTTP call fails it at once on a dispatcher thread, and that failure must
+        // not complete the future before the cancellation does
         boolean cancelled = super.cancel(mayInterruptIfRunning);
         httpCall.cancel();
         return cancelled;
@@ -362,15 +332,15 @@ public final class Exchange {
     httpCall.enqueue(new Callback() {
       @Override
       public void onFailure(okhttp3.Call c, IOException e) {
-        future.completeExceptionally(transportFailure(prepared, e));
+        future.completeExceptionally(transportFailure(request, e));
       }
 
       @Override
       public void onResponse(okhttp3.Call c, Response response) {
         try (response) {
-          future.complete(fetched(response));
+          future.complete(reader.read(response));
         } catch (IOException e) {
-          future.completeExceptionally(transportFailure(prepared, e));
+          future.completeExceptionally(transportFailure(request, e));
         } catch (RuntimeException e) {
           future.completeExceptionally(e);
         }

@@ -81,7 +81,7 @@ public final class WriteSafety {
     if (mark.when().length == 0) {
       return "it " + mark.reason() + " each time it is applied";
     }
-    List<String> set = setMembers(request.body(), mark.when());
+    List<String> set = request.body() == null ? List.of() : setMembers(bodyText(request), mark.when());
     return set.isEmpty() ? null
         : "its body sets " + String.join(", ", set) + ", which is added again each time it is applied";
   }
@@ -159,19 +159,17 @@ public final class WriteSafety {
   }
 
   /** The given dotted members the JSON body sets to something other than null (through arrays). */
-  private static List<String> setMembers(RequestBody body, String[] members) {
-    List<String> out = new ArrayList<>();
+  private static List<String> setMembers(String body, String[] members) {
     JsonElement json;
-    try (Buffer buffer = new Buffer()) {
-      if (body == null) {
-        return out;
-      }
-      body.writeTo(buffer);
-      json = JsonParser.parseString(buffer.readUtf8());
-    } catch (IOException | RuntimeException e) {
-      // a body that cannot be read back as JSON: assume the worst
-      return List.of(members);
+    try {
+      json = body == null ? null : JsonParser.parseString(body);
+    } catch (RuntimeException e) {
+      json = null;
     }
+    if (json == null) {
+      return List.of(members); // a body that cannot be read back as JSON: assume the worst
+    }
+    List<String> out = new ArrayList<>();
     for (String member : members) {
       if (sets(json, member.split("\\."), 0)) {
         out.add(member);
