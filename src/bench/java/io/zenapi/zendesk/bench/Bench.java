@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -34,13 +33,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Bench {
   static final List<String> CONTENDERS = List.of("bytes", "gson", "jackson", "this", "this-no-read-ahead",
       "cloudbees");
-  private static final Map<String, String> NAMES = Map.of(
-      "bytes", "limit: OkHttp bytes, no parsing",
-      "gson", "floor: OkHttp + Gson into a POJO",
-      "jackson", "floor: OkHttp + Jackson into a POJO",
-      "this", "this client: paginate()",
-      "this-no-read-ahead", "this client: paginate(), no read-ahead",
-      "cloudbees", "cloudbees zendesk-java-client 1.5.2");
 
   private Bench() {}
 
@@ -73,12 +65,14 @@ public final class Bench {
         + " passes), %d rounds, alternating%n", tickets, warmup, passes, rounds);
     double[][] rates = new double[CONTENDERS.size()][rounds];
     double[][] bytes = new double[CONTENDERS.size()][rounds];
+    String[] names = new String[CONTENDERS.size()];
     for (int round = 0; round < rounds; round++) {
       for (int k = 0; k < CONTENDERS.size(); k++) {
         int c = Math.floorMod(k + round, CONTENDERS.size()); // rotate who goes first
-        double[] result = child(CONTENDERS.get(c), origin, tickets, warmup, passes);
-        rates[c][round] = result[0];
-        bytes[c][round] = result[1];
+        Result result = child(CONTENDERS.get(c), origin, tickets, warmup, passes);
+        rates[c][round] = result.rate();
+        bytes[c][round] = result.bytes();
+        names[c] = result.name();
         System.out.print(".");
       }
     }
@@ -91,7 +85,7 @@ public final class Bench {
     for (int c = 0; c < CONTENDERS.size(); c++) {
       double rate = BenchChild.median(rates[c]);
       double b = BenchChild.median(bytes[c]);
-      System.out.printf(Locale.ROOT, "%-42s %,12.0f %,14.0f %12.2f %12.2f %22s%n", NAMES.get(CONTENDERS.get(c)), rate,
+      System.out.printf(Locale.ROOT, "%-42s %,12.0f %,14.0f %12.2f %12.2f %22s%n", names[c], rate,
           b, floorRate / rate, b / floorBytes, range(rates[c]));
     }
     int ours = CONTENDERS.indexOf("this");
@@ -102,8 +96,11 @@ public final class Bench {
         rate / BenchChild.median(rates[CONTENDERS.indexOf("cloudbees")]));
   }
 
-  /** Runs one contender in a fresh JVM; returns its tickets/s and bytes/ticket. */
-  private static double[] child(String contender, String origin, long tickets, int warmup, int passes)
+  /** What one contender's JVM reported. */
+  private record Result(double rate, double bytes, String name) {}
+
+  /** Runs one contender in a fresh JVM; returns its tickets/s, bytes/ticket and name. */
+  private static Result child(String contender, String origin, long tickets, int warmup, int passes)
       throws Exception {
     Process p = new ProcessBuilder(java(), "-Xmx1g", "-cp", childClassPath(), BenchChild.class.getName(), contender,
         origin, Long.toString(tickets), Integer.toString(warmup), Integer.toString(passes))
@@ -115,8 +112,8 @@ public final class Bench {
     }
     for (String line : out.split("\n")) {
       if (line.startsWith("RESULT ")) {
-        String[] f = line.split(" ");
-        return new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])};
+        String[] f = line.split(" ", 4);
+        return new Result(Double.parseDouble(f[1]), Double.parseDouble(f[2]), f[3]);
       }
     }
     throw new IllegalStateException("contender " + contender + " exited " + p.exitValue() + " without a result:\n"

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * One contender in its own JVM: {@code BenchChild <contender> <origin> <tickets> <warmup> <passes>}. Runs the warm-up
- * passes, then the measured ones, and prints {@code RESULT <tickets/s> <bytes/ticket>} (medians). A watchdog ends
+ * passes, then the measured ones, and prints {@code RESULT <tickets/s> <bytes/ticket> <name>} (medians). A watchdog ends
  * the JVM if it runs past {@code bench.childTimeoutSeconds} (300).
  */
 public final class BenchChild {
@@ -21,7 +21,9 @@ public final class BenchChild {
     int passes = Integer.parseInt(args[4]);
     double[] rates = new double[passes];
     double[] bytes = new double[passes];
+    String name;
     try (Contender contender = create(args[0], origin)) {
+      name = contender.name();
       for (int pass = -warmup; pass < passes; pass++) {
         System.gc();
         long allocated = allocatedBytes();
@@ -38,7 +40,7 @@ public final class BenchChild {
         }
       }
     }
-    System.out.printf(Locale.ROOT, "RESULT %.1f %.1f%n", median(rates), median(bytes));
+    System.out.printf(Locale.ROOT, "RESULT %.1f %.1f %s%n", median(rates), median(bytes), name);
     System.exit(0); // OkHttp's and the cloudbees client's pools must not keep the JVM
   }
 
