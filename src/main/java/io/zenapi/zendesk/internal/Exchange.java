@@ -278,33 +278,36 @@ public final class Exchange {
    * @param request the request answered
    * @param code the status
    * @param requestId Zendesk's request id, or null
-   * @param body the whole body
+   * @param body the whole body, in the buffer the request was sent with
    */
-  public record Fetched(Request request, int code, String requestId, okio.Buffer body) {}
+  public record Fetched(Request request, int code, String requestId, BodyBuffer body) {}
 
   /**
-   * Sends a request and reads its successful answer whole (the transport retries a body cut off mid-way like any
-   * connection failure).
+   * Sends a request and reads its successful answer whole into {@code into} (the transport retries a body cut off
+   * mid-way like any connection failure).
    *
    * @param request the request
+   * @param into the buffer the body is read into, replacing what it held
    * @return the answer, not yet bound
    * @throws io.zenapi.zendesk.errors.ZendeskApiException (or a subclass) for an HTTP error status
    * @throws ZendeskTransportException when no response could be had
    */
-  public Fetched fetch(Request request) {
-    Request prepared = prepare(request);
+  public Fetched fetch(Request request, BodyBuffer into) {
+    Request prepared = into.attachTo(prepare(request));
     return send(prepared, this::fetched);
   }
 
   /**
-   * {@link #fetch(Request)} without blocking: the future completes with the answer or the same typed exception;
-   * cancelling it cancels the HTTP call.
+   * {@link #fetch(Request, BodyBuffer)} without blocking: the future completes with the answer or the same typed
+   * exception; cancelling it cancels the HTTP call. {@code into} is written until the future completes (or, after a
+   * cancellation, until the call notices it): it must not be reused before.
    *
    * @param request the request
+   * @param into the buffer the body is read into, replacing what it held
    * @return the future answer
    */
-  public CompletableFuture<Fetched> fetchAsync(Request request) {
-    Request prepared = prepare(request);
+  public CompletableFuture<Fetched> fetchAsync(Request request, BodyBuffer into) {
+    Request prepared = into.attachTo(prepare(request));
     return enqueue(prepared, this::fetched);
   }
 
@@ -353,11 +356,9 @@ public final class Exchange {
     if (!response.isSuccessful()) {
       throw ApiErrors.fromResponse(response, clock);
     }
-    okio.Buffer body = new okio.Buffer();
-    ResponseBody raw = response.body();
-    if (raw != null) {
-      raw.source().readAll(body); // moves the segments the transport already read: no copy
-    }
+    // the transport's retry has read the body into the request's buffer already; this reads it when it has not
+    BodyBuffer body = response.request().tag(BodyBuffer.class);
+    BodyBuffer.readInto(response).close();
     return new Fetched(response.request(), response.code(), response.header(ApiErrors.REQUEST_ID), body);
   }
 
@@ -374,7 +375,7 @@ public final class Exchange {
       throw new MalformedResponseException("HTTP " + fetched.code() + " from " + describe(fetched.request())
           + " has no body; a " + simpleName(type) + " was expected", fetched.code(), fetched.requestId(), null);
     }
-    try (Utf8Reader chars = new Utf8Reader(fetched.body())) {
+    try (Utf8Reader chars = new Utf8Reader(fetched.body().array(), fetched.body().size())) {
       Object value = bind(gson.newJsonReader(chars), type, fetched.code(), fetched.request(), fetched.requestId());
       if (value == null) {
         throw new MalformedResponseException("HTTP " + fetched.code() + " from " + describe(fetched.request())

@@ -97,6 +97,7 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
   /** One model class: its fields by JSON name, each with the adapter of its type. */
   private static final class ModelAdapter<T> extends TypeAdapter<T> {
     private final Class<? super T> type;
+    private static final Object[] NO_ARGS = {};
     private final Constructor<? super T> constructor;
     private final Map<String, Bound> byName = new HashMap<>();
     private final List<Bound> inOrder = new ArrayList<>();
@@ -143,7 +144,7 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
       }
       T model;
       try {
-        model = (T) constructor.newInstance();
+        model = (T) constructor.newInstance(NO_ARGS); // not newInstance(): that allocates an array per object
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("cannot create " + type.getName(), e);
       }

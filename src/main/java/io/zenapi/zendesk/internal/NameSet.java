@@ -11,8 +11,23 @@ import java.util.NoSuchElementException;
  * would cost several hundred bytes per ticket).
  */
 public final class NameSet extends AbstractSet<String> {
-  private String[] names = new String[4];
+  private static final String[] NONE = {};
+  /** The first name apart: most objects have one explicit null at most, and then no array is needed. */
+  private String first;
+  private String[] rest = NONE;
   private int size;
+
+  private String at(int i) {
+    return i == 0 ? first : rest[i - 1];
+  }
+
+  private void set(int i, String name) {
+    if (i == 0) {
+      first = name;
+    } else {
+      rest[i - 1] = name;
+    }
+  }
 
   @Override
   public boolean add(String name) {
@@ -22,17 +37,17 @@ public final class NameSet extends AbstractSet<String> {
     if (contains(name)) {
       return false;
     }
-    if (size == names.length) {
-      names = Arrays.copyOf(names, size * 2);
+    if (size > rest.length) {
+      rest = Arrays.copyOf(rest, Math.max(3, rest.length * 2));
     }
-    names[size++] = name;
+    set(size++, name);
     return true;
   }
 
   @Override
   public boolean contains(Object o) {
     for (int i = 0; i < size; i++) {
-      if (names[i].equals(o)) {
+      if (at(i).equals(o)) {
         return true;
       }
     }
@@ -42,9 +57,11 @@ public final class NameSet extends AbstractSet<String> {
   @Override
   public boolean remove(Object o) {
     for (int i = 0; i < size; i++) {
-      if (names[i].equals(o)) {
-        System.arraycopy(names, i + 1, names, i, size - i - 1);
-        names[--size] = null;
+      if (at(i).equals(o)) {
+        for (int j = i; j < size - 1; j++) {
+          set(j, at(j + 1));
+        }
+        set(--size, null);
         return true;
       }
     }
@@ -73,7 +90,7 @@ public final class NameSet extends AbstractSet<String> {
           throw new NoSuchElementException();
         }
         removable = true;
-        return names[next++];
+        return at(next++);
       }
 
       @Override
@@ -81,7 +98,7 @@ public final class NameSet extends AbstractSet<String> {
         if (!removable) {
           throw new IllegalStateException();
         }
-        NameSet.this.remove(names[--next]);
+        NameSet.this.remove(at(--next));
         removable = false;
       }
     };

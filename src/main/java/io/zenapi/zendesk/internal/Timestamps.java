@@ -1,6 +1,9 @@
 package io.zenapi.zendesk.internal;
 
 import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +15,13 @@ import java.time.format.DateTimeParseException;
  * else through {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}: the result is the same, precision and offset kept.
  */
 public final class Timestamps {
+  /**
+   * The date of the last timestamp parsed, reused while the dates repeat: a page's timestamps mostly fall on a few
+   * days (an export is ordered by time), and a {@link LocalDate} is immutable with final fields, so sharing it across
+   * threads without a lock is safe (a thread sees a whole date or an older one).
+   */
+  private static LocalDate lastDate = LocalDate.EPOCH;
+
   private Timestamps() {}
 
   /**
@@ -75,7 +85,12 @@ public final class Timestamps {
       return null;
     }
     try {
-      return OffsetDateTime.of(year, month, day, hour, minute, second, nanos, offset);
+      LocalDate date = lastDate;
+      if (date.getDayOfMonth() != day || date.getMonthValue() != month || date.getYear() != year) {
+        date = LocalDate.of(year, month, day);
+        lastDate = date;
+      }
+      return OffsetDateTime.of(LocalDateTime.of(date, LocalTime.of(hour, minute, second, nanos)), offset);
     } catch (DateTimeException e) {
       return null; // out of range (month 13, Feb 30): the full parser reports it
     }

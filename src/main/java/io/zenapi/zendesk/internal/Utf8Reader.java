@@ -1,22 +1,21 @@
 package io.zenapi.zendesk.internal;
 
 import java.io.Reader;
-import okio.Buffer;
 
 /**
- * Decodes a body already read into an okio {@link Buffer} as UTF-8, consuming it: a tight loop for ASCII (nearly all
- * of Zendesk's JSON), the full decoder only for other bytes, a malformed sequence becoming U+FFFD as with
- * {@link java.io.InputStreamReader}. One 8 KiB array per reader, no {@link java.nio.charset.CharsetDecoder}.
+ * Decodes bytes already in memory as UTF-8: a tight loop for ASCII (nearly all of Zendesk's JSON), the full decoder
+ * only for other bytes, a malformed or cut-off sequence becoming U+FFFD as with {@link java.io.InputStreamReader}. No
+ * copy of the bytes and no {@link java.nio.charset.CharsetDecoder}.
  */
 final class Utf8Reader extends Reader {
   private static final char REPLACEMENT = '\uFFFD';
-  private final Buffer source;
-  private final byte[] bytes = new byte[8192];
+  private final byte[] bytes;
   private int pos;
-  private int limit;
+  private final int limit;
 
-  Utf8Reader(Buffer source) {
-    this.source = source;
+  Utf8Reader(byte[] bytes, int length) {
+    this.bytes = bytes;
+    this.limit = length;
   }
 
   @Override
@@ -26,7 +25,7 @@ final class Utf8Reader extends Reader {
     }
     int n = 0;
     while (n < len) {
-      if (pos == limit && !fill(1)) {
+      if (pos == limit) {
         break;
       }
       int b;
@@ -44,9 +43,6 @@ final class Utf8Reader extends Reader {
         cbuf[off + n++] = REPLACEMENT; // a stray continuation byte or an invalid lead byte
         pos++;
         continue;
-      }
-      if (limit - pos < need) {
-        fill(need);
       }
       int cp = decode(need);
       if (cp < 0) {
@@ -87,25 +83,8 @@ final class Utf8Reader extends Reader {
     return valid ? cp : -1;
   }
 
-  /** Makes at least {@code wanted} bytes available if the source has them; false when nothing is left. */
-  private boolean fill(int wanted) {
-    if (pos > 0) {
-      System.arraycopy(bytes, pos, bytes, 0, limit - pos);
-      limit -= pos;
-      pos = 0;
-    }
-    while (limit < wanted) {
-      int read = source.read(bytes, limit, bytes.length - limit);
-      if (read <= 0) {
-        return limit > 0;
-      }
-      limit += read;
-    }
-    return true;
-  }
-
   @Override
   public void close() {
-    source.clear();
+    // nothing to release: the bytes belong to the caller
   }
 }

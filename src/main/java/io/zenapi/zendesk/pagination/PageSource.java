@@ -1,6 +1,7 @@
 package io.zenapi.zendesk.pagination;
 
 import io.zenapi.zendesk.errors.PaginationException;
+import io.zenapi.zendesk.internal.BodyBuffer;
 import io.zenapi.zendesk.internal.Exchange;
 import io.zenapi.zendesk.internal.ModelFields;
 import java.lang.annotation.Annotation;
@@ -78,6 +79,10 @@ final class PageSource<R, T> {
     /** The next page, requested while the caller works on the current one (read-ahead), and its request. */
     private java.util.concurrent.CompletableFuture<Exchange.Fetched> ahead;
     private Request aheadRequest;
+    /** The bodies are read into these two buffers in turn (the page being bound, the page read ahead): the same
+     *  memory page after page instead of fresh garbage. */
+    private BodyBuffer spare = new BodyBuffer();
+    private BodyBuffer aheadBuffer;
     private boolean started;
     private Request next;
     private PaginationException failure;
@@ -112,6 +117,9 @@ final class PageSource<R, T> {
       }
       @SuppressWarnings("unchecked")
       R response = (R) exchange.bind(fetched, type); // an empty page body must not end the list
+      if (spare == null) {
+        spare = fetched.body(); // bound: its buffer is free for the page after the next
+      }
       List<T> pageItems = items.apply(response);
       pageItems = pageItems == null ? List.of() : pageItems;
       Object endTime = ModelFields.get(response, "end_time");
@@ -144,11 +152,12 @@ final class PageSource<R, T> {
     private Exchange.Fetched take(Request request) {
       if (ahead == null || !aheadRequest.url().equals(request.url())) {
         close();
-        return exchange.fetch(request);
+        return exchange.fetch(request, takeSpare());
       }
       java.util.concurrent.CompletableFuture<Exchange.Fetched> pending = ahead;
       ahead = null;
       aheadRequest = null;
+      aheadBuffer = null;
       try {
         return pending.get();
       } catch (InterruptedException e) {
@@ -177,20 +186,29 @@ final class PageSource<R, T> {
         HttpUrl url = keepPageSize(rebase(link));
         if (!url.equals(current.url()) && !visited.contains(url)) {
           aheadRequest = current.newBuilder().url(url).build();
-          ahead = exchange.fetchAsync(aheadRequest);
+          aheadBuffer = takeSpare();
+          ahead = exchange.fetchAsync(aheadRequest, aheadBuffer);
         }
       } catch (PaginationException e) {
         // not a usable address: the bound page decides
       }
     }
 
-    /** Cancels the page requested ahead, if any. */
+    /** The spare buffer, or a new one when both are in use. */
+    private BodyBuffer takeSpare() {
+      BodyBuffer buffer = spare != null ? spare : new BodyBuffer();
+      spare = null;
+      return buffer;
+    }
+
+    /** Cancels the page requested ahead, if any; its buffer may still be written by the cancelled call: dropped. */
     @Override
     public void close() {
       if (ahead != null) {
         ahead.cancel(true);
         ahead = null;
         aheadRequest = null;
+        aheadBuffer = null;
       }
     }
 

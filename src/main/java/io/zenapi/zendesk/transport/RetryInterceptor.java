@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import io.zenapi.zendesk.internal.BodyBuffer;
 import io.zenapi.zendesk.internal.WriteSafety;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
@@ -147,12 +148,16 @@ public final class RetryInterceptor implements Interceptor {
 
   /**
    * Reads a JSON body (or one of undeclared type, which the client parses as JSON too) completely now, so that a
-   * failure while reading it is a retryable failure here.
+   * failure while reading it is a retryable failure here: into the request's reusable {@link BodyBuffer} when it
+   * carries one (a page), else into okio's buffer.
    */
   private static Response bufferJson(Response response) throws IOException {
     ResponseBody body = response.body();
     if (body == null) {
       return response;
+    }
+    if (response.request().tag(BodyBuffer.class) != null) {
+      return BodyBuffer.readInto(response);
     }
     MediaType type = body.contentType();
     if (type != null && !type.subtype().contains("json")) {
