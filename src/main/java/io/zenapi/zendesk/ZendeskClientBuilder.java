@@ -4,7 +4,6 @@ import io.zenapi.zendesk.auth.Credentials;
 import io.zenapi.zendesk.internal.BaseUrls;
 import io.zenapi.zendesk.transport.RetryPolicy;
 import io.zenapi.zendesk.transport.Sleeper;
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ public final class ZendeskClientBuilder {
   private OkHttpClient sharedHttpClient;
   private String userAgentSuffix;
   private boolean rateLimitPacing;
-  private Consumer<String> log;
+  private ZendeskLogger log;
   private Sleeper sleeper = Sleeper.system();
   private Clock clock = Clock.systemUTC();
 
@@ -155,14 +154,28 @@ public final class ZendeskClientBuilder {
   }
 
   /**
-   * Where log lines go (one per HTTP attempt, retry and pacing wait; never headers, bodies or secrets). Default:
-   * DEBUG on the {@code System.Logger} named {@code io.zenapi.zendesk}.
+   * Where log lines go, each with its level ({@link ZendeskLogger} lists which line has which); never headers,
+   * bodies or secrets. Default: {@link ZendeskLogger#system()}, the {@code System.Logger} named
+   * {@code io.zenapi.zendesk}.
+   *
+   * (Not an overload of {@link #logger(Consumer)}: a method reference such as {@code lines::add} would fit both.)
+   *
+   * @param logger receives each log line with its level
+   * @return this builder
+   */
+  public ZendeskClientBuilder leveledLogger(ZendeskLogger logger) {
+    this.log = logger;
+    return this;
+  }
+
+  /**
+   * Every log line, whatever its level, to {@code sink} (see {@link #leveledLogger(ZendeskLogger)} to keep the levels).
    *
    * @param sink receives each log line
    * @return this builder
    */
   public ZendeskClientBuilder logger(Consumer<String> sink) {
-    this.log = sink;
+    this.log = sink == null ? null : ZendeskLogger.lines(sink);
     return this;
   }
 
@@ -220,7 +233,7 @@ public final class ZendeskClientBuilder {
     if (!problems.isEmpty()) {
       throw new IllegalStateException("invalid ZendeskClient settings: " + String.join("; ", problems));
     }
-    Consumer<String> sink = log != null ? log : defaultLog();
+    ZendeskLogger sink = log != null ? log : ZendeskLogger.system();
     String ua = "zenapi-zendesk-java/" + VERSION + " Java/" + Runtime.version().feature()
         + (userAgentSuffix == null ? "" : " " + userAgentSuffix);
     return new ZendeskClient(new Settings(url, credentials, connectTimeout, readTimeout, writeTimeout, retryPolicy,
@@ -233,19 +246,10 @@ public final class ZendeskClientBuilder {
     }
   }
 
-  private static Consumer<String> defaultLog() {
-    System.Logger logger = System.getLogger("io.zenapi.zendesk");
-    return line -> {
-      if (logger.isLoggable(Level.DEBUG)) {
-        logger.log(Level.DEBUG, line);
-      }
-    };
-  }
-
   /** The validated settings a client is made from. */
   record Settings(HttpUrl baseUrl, Credentials credentials, Duration connectTimeout, Duration readTimeout,
       Duration writeTimeout, RetryPolicy retryPolicy, OkHttpClient sharedHttpClient, String userAgent,
-      boolean rateLimitPacing, Consumer<String> log, Sleeper sleeper, Clock clock) {
+      boolean rateLimitPacing, ZendeskLogger log, Sleeper sleeper, Clock clock) {
     @Override
     public String toString() {
       return "Settings{" + baseUrl + "}";

@@ -1,5 +1,7 @@
 package io.zenapi.zendesk.auth;
 
+import io.zenapi.zendesk.ZendeskLogger;
+import java.lang.System.Logger.Level;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -33,7 +35,7 @@ public final class TokenEndpoint {
   private final OkHttpClient http;
   private final HttpUrl url;
   private final Clock clock;
-  private final Consumer<String> log;
+  private final ZendeskLogger log;
 
   /**
    * @param http an OkHttp client without the authentication interceptor
@@ -42,6 +44,16 @@ public final class TokenEndpoint {
    * @param log where a line about each token request goes (never a token)
    */
   public TokenEndpoint(OkHttpClient http, HttpUrl base, Clock clock, Consumer<String> log) {
+    this(http, base, clock, ZendeskLogger.lines(log));
+  }
+
+  /**
+   * @param http an OkHttp client without the authentication interceptor
+   * @param base the account's base URL
+   * @param clock the clock that turns {@code expires_in} into instants
+   * @param log where a line about each token request goes (never a token), each line at its level
+   */
+  public TokenEndpoint(OkHttpClient http, HttpUrl base, Clock clock, ZendeskLogger log) {
     this.http = http;
     this.url = base.resolve("oauth/tokens");
     this.clock = clock;
@@ -82,7 +94,7 @@ public final class TokenEndpoint {
       if (body == null || body.getAccessToken() == null || body.getAccessToken().isBlank()) {
         throw new IOException("the token response of POST /oauth/tokens has no access_token");
       }
-      log.accept("OAuth " + grant.getGrantType() + ": new access token"
+      log.log(Level.INFO, "OAuth " + grant.getGrantType() + ": new access token"
           + (body.getExpiresIn() == null ? "" : ", expires in " + body.getExpiresIn() + " s")
           + (body.getRefreshToken() == null ? "" : ", refresh token rotated"));
       return new OAuthTokens(body.getAccessToken(), body.getRefreshToken(),

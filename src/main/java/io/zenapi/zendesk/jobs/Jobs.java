@@ -1,5 +1,7 @@
 package io.zenapi.zendesk.jobs;
 
+import io.zenapi.zendesk.ZendeskLogger;
+import java.lang.System.Logger.Level;
 import io.zenapi.zendesk.errors.JobFailedException;
 import io.zenapi.zendesk.errors.JobTimeoutException;
 import io.zenapi.zendesk.errors.MalformedResponseException;
@@ -47,7 +49,7 @@ public final class Jobs {
   private final Sleeper sleeper;
   private final Clock clock;
   private final Executor executor;
-  private final Consumer<String> log;
+  private final ZendeskLogger log;
 
   /**
    * Made by the client: {@code client.jobs()}.
@@ -61,6 +63,21 @@ public final class Jobs {
    */
   public Jobs(Exchange exchange, JobStatusesApi api, Sleeper sleeper, Clock clock, Executor executor,
       Consumer<String> log) {
+    this(exchange, api, sleeper, clock, executor, ZendeskLogger.lines(log));
+  }
+
+  /**
+   * Made by the client: {@code client.jobs()}.
+   *
+   * @param exchange runs the polling calls
+   * @param api the generated job status API
+   * @param sleeper waits between polls
+   * @param clock measures the timeout
+   * @param executor runs the asynchronous waits
+   * @param log receives a line about each transient polling failure, each line at its level
+   */
+  public Jobs(Exchange exchange, JobStatusesApi api, Sleeper sleeper, Clock clock, Executor executor,
+      ZendeskLogger log) {
     this.exchange = exchange;
     this.api = api;
     this.sleeper = sleeper;
@@ -235,7 +252,7 @@ public final class Jobs {
         if (!isTransient(e)) {
           throw e;
         }
-        log.accept("job polling: transient " + e.getClass().getSimpleName() + ", polling again");
+        log.log(Level.INFO, "job polling: transient " + e.getClass().getSimpleName() + ", polling again");
       }
       pending.removeIf(id -> isEnded(last.get(id)));
     }

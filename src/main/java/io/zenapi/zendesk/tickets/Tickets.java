@@ -1,5 +1,7 @@
 package io.zenapi.zendesk.tickets;
 
+import io.zenapi.zendesk.ZendeskLogger;
+import java.lang.System.Logger.Level;
 import io.zenapi.zendesk.errors.ConflictException;
 import io.zenapi.zendesk.errors.UpdateConflictException;
 import io.zenapi.zendesk.errors.WriteOutcomeUnknownException;
@@ -44,7 +46,7 @@ public final class Tickets {
   private final TicketsApi tickets;
   private final TagsApi tags;
   private final Jobs jobs;
-  private final Consumer<String> log;
+  private final ZendeskLogger log;
 
   /**
    * Made by the client: {@code client.tickets()}.
@@ -56,6 +58,19 @@ public final class Tickets {
    * @param log receives a line about each conflict
    */
   public Tickets(Exchange exchange, TicketsApi tickets, TagsApi tags, Jobs jobs, Consumer<String> log) {
+    this(exchange, tickets, tags, jobs, ZendeskLogger.lines(log));
+  }
+
+  /**
+   * Made by the client: {@code client.tickets()}.
+   *
+   * @param exchange runs the calls
+   * @param tickets the generated tickets API
+   * @param tags the generated tags API
+   * @param jobs awaits the jobs of bulk writes
+   * @param log receives a line about each conflict, each line at its level
+   */
+  public Tickets(Exchange exchange, TicketsApi tickets, TagsApi tags, Jobs jobs, ZendeskLogger log) {
     this.exchange = exchange;
     this.tickets = tickets;
     this.tags = tags;
@@ -184,7 +199,7 @@ public final class Tickets {
         return attempt.write(current, current.getUpdatedAt());
       } catch (ConflictException e) {
         last = e;
-        log.accept("safe update of ticket " + ticketId + ": conflict on attempt " + i + "/" + maxAttempts
+        log.log(Level.INFO, "safe update of ticket " + ticketId + ": conflict on attempt " + i + "/" + maxAttempts
             + ", re-reading");
       }
     }

@@ -1,5 +1,7 @@
 package io.zenapi.zendesk.transport;
 
+import io.zenapi.zendesk.ZendeskLogger;
+import java.lang.System.Logger.Level;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
@@ -20,7 +22,7 @@ public final class RateLimitInterceptor implements Interceptor {
   private final Duration maxWait;
   private final Sleeper sleeper;
   private final Clock clock;
-  private final Consumer<String> log;
+  private final ZendeskLogger log;
 
   /**
    * @param pacing whether to wait for the reset when no request is left
@@ -31,6 +33,18 @@ public final class RateLimitInterceptor implements Interceptor {
    */
   public RateLimitInterceptor(boolean pacing, Duration maxWait, Sleeper sleeper, Clock clock,
       Consumer<String> log) {
+    this(pacing, maxWait, sleeper, clock, ZendeskLogger.lines(log));
+  }
+
+  /**
+   * @param pacing whether to wait for the reset when no request is left
+   * @param maxWait the longest pacing wait
+   * @param sleeper how to wait
+   * @param clock the clock of reset times
+   * @param log where a line about each pacing wait goes, each line at its level
+   */
+  public RateLimitInterceptor(boolean pacing, Duration maxWait, Sleeper sleeper, Clock clock,
+      ZendeskLogger log) {
     this.pacing = pacing;
     this.maxWait = maxWait;
     this.sleeper = sleeper;
@@ -69,7 +83,7 @@ public final class RateLimitInterceptor implements Interceptor {
     if (wait.compareTo(maxWait) > 0) {
       wait = maxWait;
     }
-    log.accept("rate limit: 0 requests left, pacing " + wait.toMillis() + " ms until the window resets");
+    log.log(Level.INFO, "rate limit: 0 requests left, pacing " + wait.toMillis() + " ms until the window resets");
     try {
       sleeper.sleep(wait);
     } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package io.zenapi.zendesk.transport;
 
+import io.zenapi.zendesk.ZendeskLogger;
+import java.lang.System.Logger.Level;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
@@ -29,7 +31,7 @@ public final class RetryInterceptor implements Interceptor {
   private final RetryPolicy policy;
   private final Sleeper sleeper;
   private final Clock clock;
-  private final Consumer<String> log;
+  private final ZendeskLogger log;
 
   /**
    * @param policy what to retry and how long to wait
@@ -38,6 +40,16 @@ public final class RetryInterceptor implements Interceptor {
    * @param log where a line about each retry goes
    */
   public RetryInterceptor(RetryPolicy policy, Sleeper sleeper, Clock clock, Consumer<String> log) {
+    this(policy, sleeper, clock, ZendeskLogger.lines(log));
+  }
+
+  /**
+   * @param policy what to retry and how long to wait
+   * @param sleeper how to wait
+   * @param clock the clock of the deadline and of {@code Retry-After} dates
+   * @param log where a line about each retry goes, each line at its level
+   */
+  public RetryInterceptor(RetryPolicy policy, Sleeper sleeper, Clock clock, ZendeskLogger log) {
     this.policy = policy;
     this.sleeper = sleeper;
     this.clock = clock;
@@ -79,21 +91,33 @@ public final class RetryInterceptor implements Interceptor {
       if (response != null && !policy.isRetryableStatus(response.code())) {
         return response;
       }
-      if (!mayRetry(request, response, failure) || attempt >= policy.maxAttempts()) {
+      String why = response != null ? "HTTP " + response.code() : failure.getClass().getSimpleName();
+      if (!mayRetry(request, response, failure)) {
+        return finish(response, failure);
+      }
+      if (attempt >= policy.maxAttempts()) {
+        if (attempt > 1) {
+          log.log(Level.WARNING, "giving up on " + request.method() + " " + request.url().encodedPath() + " after "
+              + attempt + " attempts, the last ending in " + why);
+        }
         return finish(response, failure);
       }
       Duration wait = waitBefore(attempt, response);
       if (clock.instant().plus(wait).isAfter(deadline)) {
+        log.log(Level.WARNING, "giving up on " + request.method() + " " + request.url().encodedPath() + " after "
+            + attempt + " attempts, the last ending in " + why + ": waiting " + wait.toMillis() + " ms more would pass"
+            + " the " + policy.deadline().toMillis() + " ms deadline");
         return finish(response, failure);
       }
-      String why = response != null ? "HTTP " + response.code() : failure.getClass().getSimpleName();
       WriteSafety.Replays replays = request.tag(WriteSafety.Replays.class);
       if (replays != null && (failure != null && !WriteSafety.neverSent(failure)
           || response != null && response.code() != 429)) {
         replays.sentAgainAfter(failure != null ? why + (failure.getMessage() == null ? "" : ": "
             + failure.getMessage()) : why);
       }
-      log.accept("retry " + attempt + "/" + (policy.maxAttempts() - 1) + " of " + request.method() + " "
+      // a 429 is Zendesk pacing us, which is expected; anything else is a failure that was papered over
+      log.log(response != null && response.code() == 429 ? Level.INFO : Level.WARNING,
+          "retry " + attempt + "/" + (policy.maxAttempts() - 1) + " of " + request.method() + " "
           + request.url().encodedPath() + " after " + why + " in " + wait.toMillis() + " ms");
       if (response != null) {
         response.close();

@@ -117,9 +117,9 @@ class SpecMergeTest {
     List<String> log = merge.log();
     assertEquals("merged 2 area files: 2 operations, 2 components", log.get(0));
     assertEquals("applied 0 overlays", log.get(1));
-    assertEquals(2 + 16, log.size(), () -> String.join("\n", log));
+    assertEquals(2 + 17, log.size(), () -> String.join("\n", log));
     assertTrue(log.stream().anyMatch(l -> l.matches("rule IntegersAre64Bit +1 changes")), () -> String.join("\n", log));
-    assertTrue(log.get(log.size() - 1).matches("rule NonIdempotentWrites +\\d+ changes"), log.get(log.size() - 1));
+    assertTrue(log.get(log.size() - 1).matches("rule DescriptionsReadAsJavadoc +\\d+ changes"), log.get(log.size() - 1));
     assertTree("{type: integer, format: int64}",
         Tree.map(Tree.map(Tree.map(Tree.map(Tree.map(spec, "components"), "schemas"), "Ticket"), "properties"),
             "id"));

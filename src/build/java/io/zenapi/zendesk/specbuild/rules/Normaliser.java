@@ -26,7 +26,8 @@ public final class Normaliser {
       new ReadableModelNames(),
       new IntegersAre64Bit(),
       new ModelsAreZendeskModels(),
-      new NonIdempotentWrites());
+      new NonIdempotentWrites(),
+      new DescriptionsReadAsJavadoc());
 
   private Normaliser() {}
 }
