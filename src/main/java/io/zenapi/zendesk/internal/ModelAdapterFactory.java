@@ -98,9 +98,17 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
   private static final class ModelAdapter<T> extends TypeAdapter<T> {
     private final Class<? super T> type;
     private static final Object[] NO_ARGS = {};
+    /** How many combinations of nulls a model class shares at most; past that, each model gets its own set. */
+    private static final int MAX_SHARED_NULLS = 256;
     private final Constructor<? super T> constructor;
     private final Map<String, Bound> byName = new HashMap<>();
     private final List<Bound> inOrder = new ArrayList<>();
+    /** The model's {@code zendeskExplicitNulls} field, or null when the class keeps its nulls another way. */
+    private final Field nullsField;
+    /** The shared explicit nulls by the bits of their fields' positions (the first 64 fields). */
+    private final Map<Long, SharedNames> sharedNulls = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The shared nulls given last; immutable, so threads may see an older one (then the map answers). */
+    private SharedNames lastNulls;
     private final TypeAdapter<JsonElement> elements;
 
     ModelAdapter(Gson gson, Class<? super T> type) {
@@ -124,11 +132,58 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
             continue;
           }
           f.setAccessible(true);
-          Bound b = new Bound(name.value(), f, gson.getAdapter(TypeToken.get(f.getGenericType())));
+          Bound b = new Bound(name.value(), f, gson.getAdapter(TypeToken.get(f.getGenericType())), inOrder.size());
           byName.put(b.name, b);
           inOrder.add(b);
         }
       }
+      this.nullsField = nullsField(type);
+    }
+
+    /** The generated models' field for their explicit nulls (see additional_properties.mustache), if any. */
+    private static Field nullsField(Class<?> type) {
+      for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+        try {
+          Field f = c.getDeclaredField("zendeskExplicitNulls");
+          if (f.getType() == java.util.Set.class) {
+            f.setAccessible(true);
+            return f;
+          }
+        } catch (NoSuchFieldException e) {
+          // not declared here: look in the superclass
+        }
+      }
+      return null;
+    }
+
+    /**
+     * Gives {@code model} the explicit nulls whose field positions are the bits of {@code nulls}: a set shared
+     * with the models that have the same ones, or its own names added to a set it already has.
+     */
+    private void setNulls(Object model, ZendeskModel extras, long nulls) throws IllegalAccessException {
+      if (nullsField.get(model) != null) {
+        for (long bits = nulls; bits != 0; bits &= bits - 1) {
+          extras.explicitNulls().add(inOrder.get(Long.numberOfTrailingZeros(bits)).name);
+        }
+        return;
+      }
+      SharedNames shared = lastNulls; // nearly always the same as the last model's: no boxed key then
+      if (shared == null || shared.bits != nulls) {
+        shared = sharedNulls.get(nulls);
+      }
+      if (shared == null) {
+        String[] names = new String[Long.bitCount(nulls)];
+        int i = 0;
+        for (long bits = nulls; bits != 0; bits &= bits - 1) {
+          names[i++] = inOrder.get(Long.numberOfTrailingZeros(bits)).name;
+        }
+        shared = new SharedNames(names, nulls);
+        if (sharedNulls.size() < MAX_SHARED_NULLS) {
+          sharedNulls.putIfAbsent(nulls, shared);
+        }
+      }
+      lastNulls = shared;
+      nullsField.set(model, shared);
     }
 
     @Override
@@ -149,6 +204,7 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
         throw new IllegalStateException("cannot create " + type.getName(), e);
       }
       ZendeskModel extras = (ZendeskModel) model;
+      long nulls = 0; // the explicit nulls among the first 64 fields, by position
       in.beginObject();
       while (in.hasNext()) {
         String name = in.nextName();
@@ -157,7 +213,11 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
           extras.additionalProperties().put(name, elements.read(in));
         } else if (in.peek() == JsonToken.NULL) {
           in.nextNull();
-          extras.explicitNulls().add(name);
+          if (b.index < 64 && nullsField != null) {
+            nulls |= 1L << b.index;
+          } else {
+            extras.explicitNulls().add(name);
+          }
         } else if (b.oneOrListOfOne && in.peek() == JsonToken.BEGIN_ARRAY) {
           b.set(model, readListOfOne(in, b));
         } else {
@@ -165,6 +225,13 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
         }
       }
       in.endObject();
+      if (nulls != 0) {
+        try {
+          setNulls(model, extras, nulls);
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException("cannot record the nulls of " + type.getName(), e);
+        }
+      }
       return model;
     }
 
@@ -232,9 +299,12 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
     @SuppressWarnings("rawtypes")
     final TypeAdapter adapter;
     final boolean oneOrListOfOne;
+    /** The field's position among the model's fields. */
+    final int index;
 
-    Bound(String name, Field field, TypeAdapter<?> adapter) {
+    Bound(String name, Field field, TypeAdapter<?> adapter, int index) {
       this.name = name;
+      this.index = index;
       this.field = field;
       this.adapter = adapter;
       this.oneOrListOfOne = field.isAnnotationPresent(OneOrListOfOne.class);
