@@ -3,7 +3,7 @@ MVN ?= mvn -B -ntp
 BASELINE_DIR = target/api-baseline
 BASELINE_JAR = api/zendesk-client-$(RELEASE)-api.jar
 
-.PHONY: demo test api-check api-baseline bench generate compile import-spec spec-diff clean
+.PHONY: demo test api-check api-baseline bench generate compile import-spec spec-diff clean release-check
 
 ## demo: the library's main job against an embedded mock Zendesk (no account needed)
 demo:
@@ -35,6 +35,11 @@ api-baseline:
 ## bench: pagination throughput/allocation vs the floor and the cloudbees client, -Xmx64m pass, job polling
 bench:
 	$(MVN) -q -Pbench -DskipTests process-test-classes exec:exec@bench
+
+## release-check: build the release twice (sources, javadoc and mock jars, Central bundle; unsigned, not uploaded),
+## validate the bundle and check the two builds' jars are byte-identical
+release-check:
+	MVN="$(MVN)" src/release/release-check.sh
 
 ## generate: merge the specs (target/openapi/zendesk-support.json) and generate the client sources
 generate:

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Faults {
   private final ConcurrentLinkedQueue<Planned> queue = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Targeted> targeted = new ConcurrentLinkedQueue<>();
   private final AtomicInteger injected = new AtomicInteger();
 
   Faults() {}
@@ -64,16 +65,59 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * The next request with this method and path gets {@code status} with {@code body} as JSON instead of the mock's
+   * answer, whatever else is planned: a 422 for a create, a 403 for one endpoint, any status. Requests to other
+   * paths are not affected; each call answers one request.
+   *
+   * @param method the HTTP method, e.g. {@code "POST"}
+   * @param path the path without query, e.g. {@code "/api/v2/tickets"} (a {@code .json} suffix is ignored)
+   * @param status the status, 100 to 599
+   * @param body the JSON body (Zendesk's error bodies look like
+   *     {@code {"error":"RecordInvalid","description":"...","details":{...}}}), or null for none
+   * @return these faults
+   * @throws IllegalArgumentException when the method, path or status is not usable
+   */
+  public Faults respond(String method, String path, int status, String body) {
+    if (method == null || method.isBlank() || path == null || !path.startsWith("/")) {
+      throw new IllegalArgumentException("respond needs a method and a path starting with /, got " + method + " "
+          + path);
+    }
+    if (status < 100 || status > 599) {
+      throw new IllegalArgumentException("status must be 100 to 599, was " + status);
+    }
+    String bare = path.endsWith(".json") ? path.substring(0, path.length() - ".json".length()) : path;
+    targeted.add(new Targeted(method.toUpperCase(java.util.Locale.ROOT), bare, () -> {
+      ResponseDefinitionBuilder answer = ResponseDefinitionBuilder.responseDefinition().withStatus(status);
+      return (body == null ? answer : answer.withHeader("Content-Type", "application/json").withBody(body)).build();
+    }));
+    return this;
+  }
+
   /** Drops every planned fault (the count of those already injected stays). */
   public void clear() {
     queue.clear();
+    targeted.clear();
   }
 
   /** Drops every planned fault and starts the count again: the mock's {@code reset()}. */
   void reset() {
-    queue.clear();
+    clear();
     injected.set(0);
   }
+
+  /** The answer planned with {@link #respond} for this request, consumed; null when none is. */
+  ResponseDefinition respondTo(String method, String path) {
+    for (Targeted t : targeted) {
+      if (t.method().equals(method) && t.path().equals(path) && targeted.remove(t)) {
+        injected.incrementAndGet();
+        return t.answer().get();
+      }
+    }
+    return null;
+  }
+
+  private record Targeted(String method, String path, java.util.function.Supplier<ResponseDefinition> answer) {}
 
   /** How many faults were injected since start or the mock's last {@code reset()}. */
   public int injected() {

@@ -53,6 +53,35 @@ final class MockRequest {
     return e.isJsonObject() ? e.getAsJsonObject() : new JsonObject();
   }
 
+  /** The query parameters that page a list; a page's links set them anew and keep every other one. */
+  private static final java.util.Set<String> PAGING = java.util.Set.of("page", "per_page", "page[size]",
+      "page[after]", "page[before]");
+
+  /**
+   * The request's query parameters but the paging ones, as sent (still encoded), each after a {@code &}: what a
+   * link to another page of the same list carries over ({@code ""} when there is none).
+   */
+  String otherQuery() {
+    String url = request.getUrl();
+    int q = url.indexOf('?');
+    if (q < 0) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder();
+    for (String pair : url.substring(q + 1).split("&")) {
+      String name = java.net.URLDecoder.decode(pair.split("=", 2)[0], java.nio.charset.StandardCharsets.UTF_8);
+      if (!pair.isEmpty() && !PAGING.contains(name)) {
+        out.append('&').append(pair);
+      }
+    }
+    return out.toString();
+  }
+
+  /** A request header's value, or null. */
+  String header(String name) {
+    return request.getHeader(name);
+  }
+
   /** {@code http://127.0.0.1:port} of this server, for links in answers. */
   String origin() {
     String abs = request.getAbsoluteUrl();

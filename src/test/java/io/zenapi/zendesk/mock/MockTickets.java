@@ -23,6 +23,8 @@ public final class MockTickets {
   private final ConcurrentSkipListMap<Long, JsonObject> tickets = new ConcurrentSkipListMap<>();
   private final Map<Long, List<JsonObject>> comments = new java.util.concurrent.ConcurrentHashMap<>();
   private final AtomicLong nextId = new AtomicLong();
+  /** The ticket each {@code Idempotency-Key} created: Zendesk answers a repeated key with that ticket. */
+  private final Map<String, Long> createdByKey = new java.util.concurrent.ConcurrentHashMap<>();
   private final AtomicLong clock = new AtomicLong();
   private final MockJobs jobs;
 
@@ -34,6 +36,7 @@ public final class MockTickets {
   void seed(TicketFactory factory, int count) {
     tickets.clear();
     comments.clear();
+    createdByKey.clear();
     for (int n = 0; n < count; n++) {
       JsonObject t = factory.ticket(n);
       tickets.put(t.get("id").getAsLong(), t);
@@ -45,6 +48,19 @@ public final class MockTickets {
   /** How many tickets there are. */
   public int count() {
     return tickets.size();
+  }
+
+  /** The tickets for which {@code test} holds, in id order (the stored objects: read them, never change them). */
+  java.util.NavigableMap<Long, JsonObject> matching(java.util.function.Predicate<JsonObject> test) {
+    java.util.TreeMap<Long, JsonObject> out = new java.util.TreeMap<>();
+    tickets.forEach((id, t) -> {
+      synchronized (t) {
+        if (test.test(t)) {
+          out.put(id, t.deepCopy());
+        }
+      }
+    });
+    return out;
   }
 
   /** The ids, in order. */
@@ -107,6 +123,7 @@ public final class MockTickets {
 
   void register(Router router) {
     router.on("GET", "/api/v2/tickets", req -> Pages.list(req, "tickets", tickets));
+    router.on("POST", "/api/v2/tickets", this::createOne);
     router.on("GET", "/api/v2/tickets/count", req -> {
       JsonObject count = new JsonObject();
       JsonObject value = new JsonObject();
@@ -279,6 +296,36 @@ public final class MockTickets {
     return results;
   }
 
+  /**
+   * Create Ticket: 201 with the stored ticket, readable afterwards. A repeated {@code Idempotency-Key} gets the
+   * ticket it created, not a second one, with {@code x-idempotency-lookup: hit} (Zendesk's behaviour).
+   */
+  private com.github.tomakehurst.wiremock.http.ResponseDefinition createOne(MockRequest req) {
+    JsonObject body = req.body();
+    if (!body.has("ticket") || !body.get("ticket").isJsonObject()) {
+      return Reply.error(400, "InvalidValue", "the body must be {\"ticket\": {...}}");
+    }
+    JsonObject fields = body.getAsJsonObject("ticket");
+    if (!fields.has("comment") && !fields.has("description")) {
+      return Reply.error(422, "RecordInvalid", "Description: cannot be blank");
+    }
+    String key = req.header("Idempotency-Key");
+    Long earlier = key == null ? null : createdByKey.get(key);
+    if (earlier != null && tickets.containsKey(earlier)) {
+      return com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.like(
+          Reply.json(201, wrap("ticket", tickets.get(earlier)))).withHeader("x-idempotency-lookup", "hit").build();
+    }
+    JsonObject created;
+    synchronized (createdByKey) {
+      earlier = key == null ? null : createdByKey.get(key);
+      created = earlier != null ? tickets.get(earlier) : create(req.origin(), fields);
+      if (key != null) {
+        createdByKey.put(key, created.get("id").getAsLong());
+      }
+    }
+    return Reply.json(201, wrap("ticket", created));
+  }
+
   /** A new ticket with the next id, status {@code new} and the given fields; returns the stored ticket. */
   JsonObject create(String origin, JsonObject fields) {
     long id = nextId.getAndIncrement();
@@ -289,6 +336,9 @@ public final class MockTickets {
     t.addProperty("created_at", Instant.ofEpochSecond(clock.get()).toString());
     t.add("tags", new JsonArray());
     apply(t, fields);
+    if (!t.has("description") && fields.get("comment") instanceof JsonObject comment && comment.has("body")) {
+      t.add("description", comment.get("body")); // Zendesk's description is the first comment
+    }
     tickets.put(id, t);
     return t;
   }

@@ -18,7 +18,9 @@ import io.zenapi.zendesk.auth.Credentials;
  *       works against it.</li>
  *   <li><b>Stateful</b> where behaviour matters: {@link #tickets()} (thousands of generated tickets with cursor and
  *       offset pagination, both incremental exports, safe updates with 409, tags, bulk jobs), {@link #skips()},
- *       {@link #suspendedTickets()} and {@link #jobs()} (queued → working → completed over a few polls).</li>
+ *       {@link #suspendedTickets()} and {@link #jobs()} (queued → working → completed over a few polls); tickets
+ *       are created by {@code POST /api/v2/tickets} (honouring {@code Idempotency-Key}) and found by search
+ *       ({@code /api/v2/search} and its export, over the stored tickets).</li>
  *   <li><b>Faults</b> on demand: {@link #faults()} (429 with {@code Retry-After}, 503, slow answers, resets
  *       before a request is handled or after a write was applied).</li>
  * </ul>
@@ -32,6 +34,12 @@ import io.zenapi.zendesk.auth.Credentials;
  * Or in JUnit 5: {@code @ExtendWith(MockZendeskExtension.class)} and a {@code MockZendesk} parameter.
  */
 public final class MockZendesk implements AutoCloseable {
+  /**
+   * The priority of the mock's own catch-all stub: the lowest, so every stub a test adds through
+   * {@link #wireMock()} (WireMock's default priority is 5) is answered first.
+   */
+  public static final int CATCH_ALL_PRIORITY = Integer.MAX_VALUE;
+
   /** Tickets generated when none is said. */
   public static final int DEFAULT_TICKETS = 10_000;
 
@@ -52,6 +60,7 @@ public final class MockZendesk implements AutoCloseable {
     skips.register(router);
     suspended.register(router);
     jobs.register(router);
+    new MockSearch(tickets).register(router);
     server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
         .extensions(router).containerThreads(48).jettyAcceptors(2));
   }
@@ -72,7 +81,8 @@ public final class MockZendesk implements AutoCloseable {
     }
     MockZendesk mock = new MockZendesk(tickets, 42);
     mock.server.start();
-    mock.server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+    mock.server.stubFor(any(anyUrl()).atPriority(CATCH_ALL_PRIORITY)
+        .willReturn(aResponse().withStatus(500).withTransformers(Router.NAME)));
     mock.reset();
     return mock;
   }
@@ -135,7 +145,12 @@ public final class MockZendesk implements AutoCloseable {
     return server.getAllServeEvents().size();
   }
 
-  /** The underlying WireMock server, for request verification. */
+  /**
+   * The underlying WireMock server: verify the requests a test made, or add stubs of your own, which are answered
+   * before the mock's (a 422 for one create, say; {@code faults().respond} does that without WireMock's API).
+   * Remove them with {@code removeStub}: WireMock's {@code resetAll()} and {@code resetMappings()} would remove the
+   * mock's own catch-all stub too.
+   */
   public WireMockServer wireMock() {
     return server;
   }

@@ -25,7 +25,12 @@ final class Pages {
   }
 
   static JsonObject cursor(MockRequest req, String name, NavigableMap<Long, JsonObject> records) {
-    int size = req.queryInt("page[size]", MAX_SIZE, 1, MAX_SIZE);
+    return cursor(req, name, records, MAX_SIZE);
+  }
+
+  /** A cursor page of at most {@code max} records (1,000 for the exports). */
+  static JsonObject cursor(MockRequest req, String name, NavigableMap<Long, JsonObject> records, int max) {
+    int size = req.queryInt("page[size]", Math.min(MAX_SIZE, max), 1, max);
     String after = req.query("page[after]");
     String before = req.query("page[before]");
     NavigableMap<Long, JsonObject> view = records;
@@ -65,7 +70,7 @@ final class Pages {
     meta.addProperty("before_cursor", first == null ? null : encode(first));
     page.add("meta", meta);
     JsonObject links = new JsonObject();
-    String base = req.origin() + req.path() + ".json?page%5Bsize%5D=" + size;
+    String base = req.origin() + req.path() + ".json?page%5Bsize%5D=" + size + req.otherQuery();
     links.addProperty("next", hasMore && last != null ? base + "&page%5Bafter%5D=" + encode(last) : null);
     links.addProperty("prev", first != null ? base + "&page%5Bbefore%5D=" + encode(first) : null);
     page.add("links", links);
@@ -90,7 +95,7 @@ final class Pages {
     int count = records.size();
     JsonObject page = new JsonObject();
     page.add(name, items);
-    String base = req.origin() + req.path() + ".json?per_page=" + perPage + "&page=";
+    String base = req.origin() + req.path() + ".json?per_page=" + perPage + req.otherQuery() + "&page=";
     page.add("next_page", (long) pageNo * perPage < count ? new com.google.gson.JsonPrimitive(base + (pageNo + 1))
         : JsonNull.INSTANCE);
     page.add("previous_page", pageNo > 1 ? new com.google.gson.JsonPrimitive(base + (pageNo - 1)) : JsonNull.INSTANCE);

@@ -1,12 +1,18 @@
 package io.zenapi.zendesk.mock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.gson.JsonObject;
 import io.zenapi.zendesk.ZendeskClient;
+import io.zenapi.zendesk.errors.BadRequestException;
 import io.zenapi.zendesk.generated.api.TicketsApi;
+import io.zenapi.zendesk.generated.model.TicketCommentObject;
+import io.zenapi.zendesk.generated.model.TicketCreateRequest;
+import io.zenapi.zendesk.generated.model.TicketObject;
 import io.zenapi.zendesk.generated.model.TicketsResponse;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,6 +46,45 @@ class ReadmeMockExampleTest {
     assertEquals(1, zendesk.faults().injected());
   }
   // end::mock-example[]
+
+  // tag::mock-errors-and-state[]
+  private static TicketCreateRequest printerOnFire() {
+    return new TicketCreateRequest().ticket(new TicketObject().subject("Printer on fire")
+        .comment(new TicketCommentObject().body("It is on fire.")));
+  }
+
+  @Test
+  void showsZendesksValidationErrors(MockZendesk zendesk) {
+    zendesk.faults().respond("POST", "/api/v2/tickets", 422, "{\"error\":\"RecordInvalid\","
+        + "\"details\":{\"requester\":[{\"description\":\"Requester: is suspended\"}]}}");
+    try (ZendeskClient client = zendesk.client()) {
+      TicketsApi tickets = client.api(TicketsApi.class);
+      BadRequestException e = assertThrows(BadRequestException.class,
+          () -> client.execute(tickets.createTicket(printerOnFire())));
+      assertEquals(Set.of("requester"), e.fieldErrors().keySet());
+    }
+  }
+
+  @Test
+  void readsBackTheTicketItCreated(MockZendesk zendesk) {
+    try (ZendeskClient client = zendesk.client()) {
+      TicketsApi tickets = client.api(TicketsApi.class);
+      long id = client.execute(tickets.createTicket(printerOnFire())).getTicket().getId();
+      assertEquals("Printer on fire", client.execute(tickets.showTicket(id)).getTicket().getSubject());
+    }
+  }
+
+  @Test
+  void aTicketWithoutADescriptionIsRefusedAsByZendesk(MockZendesk zendesk) {
+    try (ZendeskClient client = zendesk.client()) {
+      TicketsApi tickets = client.api(TicketsApi.class);
+      TicketCreateRequest noComment = new TicketCreateRequest().ticket(new TicketObject().subject("Printer"));
+      BadRequestException e = assertThrows(BadRequestException.class,
+          () -> client.execute(tickets.createTicket(noComment)));
+      assertEquals(422, e.status());
+    }
+  }
+  // end::mock-errors-and-state[]
 
   @Test
   void seesChangesMadeThroughTheMock(MockZendesk zendesk) {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Answers every request: planned faults first, then the stateful routes, then the spec's examples, then 404.
- * Registered with WireMock as a global response transformer over one catch-all stub.
+ * Registered with WireMock as the response transformer of one catch-all stub at the lowest priority, so a stub the
+ * user adds to {@link MockZendesk#wireMock()} wins over the mock's own answers.
  */
 final class Router implements ResponseDefinitionTransformerV2 {
   static final String NAME = "zendesk-mock-router";
@@ -41,6 +42,10 @@ final class Router implements ResponseDefinitionTransformerV2 {
   @Override
   public ResponseDefinition transform(ServeEvent event) {
     Request request = event.getRequest();
+    ResponseDefinition targeted = faults.respondTo(request.getMethod().getName(), path(request));
+    if (targeted != null) {
+      return targeted;
+    }
     Faults.Planned fault = faults.next(request.getMethod().getName());
     if (fault != null && fault.replacement() != null && !fault.afterHandling()) {
       return fault.replacement().get();
@@ -71,13 +76,16 @@ final class Router implements ResponseDefinitionTransformerV2 {
     return Math.max(0, RATE_LIMIT - used.incrementAndGet());
   }
 
-  private ResponseDefinition answer(Request request) {
+  /** The request's path without the query and a {@code .json} suffix. */
+  static String path(Request request) {
     String url = request.getUrl();
     int q = url.indexOf('?');
     String path = q < 0 ? url : url.substring(0, q);
-    if (path.endsWith(".json")) {
-      path = path.substring(0, path.length() - ".json".length());
-    }
+    return path.endsWith(".json") ? path.substring(0, path.length() - ".json".length()) : path;
+  }
+
+  private ResponseDefinition answer(Request request) {
+    String path = path(request);
     String method = request.getMethod().getName();
     if (request.getHeader("Authorization") == null && !path.equals("/oauth/tokens")) {
       return Reply.error(401, "Couldn't authenticate you", "Send credentials in the Authorization header");
@@ -108,7 +116,7 @@ final class Router implements ResponseDefinitionTransformerV2 {
 
   @Override
   public boolean applyGlobally() {
-    return true;
+    return false; // only the catch-all stub: a user's own stubs are answered as they say
   }
 
   @Override

@@ -83,6 +83,7 @@ class SpecDiffTest {
         schemas:
           Ticket:
             type: object
+            description: 'See [Tickets](/api-reference/ticketing/tickets/tickets/).'
             properties:
               id: {type: integer}
               status: {type: string, enum: [new, open, solved]}

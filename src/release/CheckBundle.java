@@ -1,0 +1,126 @@
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * {@code make release-check}: checks the Maven Central bundle the release profile built, as the Central Portal's
+ * validation would, except signatures (signing is skipped without credentials). Run with the JDK's source launcher:
+ * {@code java src/release/CheckBundle.java target/central-publishing/central-bundle.zip}. Prints each check; exits 1
+ * when one fails.
+ */
+public final class CheckBundle {
+  private static final List<String> PROBLEMS = new ArrayList<>();
+
+  public static void main(String[] args) throws Exception {
+    Map<String, byte[]> files = unzip(Files.readAllBytes(Path.of(args[0])));
+    String pomName = files.keySet().stream().filter(n -> n.endsWith(".pom")).findFirst().orElse(null);
+    check(pomName != null, "the bundle has a pom");
+    if (pomName == null) {
+      finish();
+    }
+    String base = pomName.substring(0, pomName.length() - ".pom".length());
+    String pom = new String(files.get(pomName), java.nio.charset.StandardCharsets.UTF_8);
+    for (String element : List.of("<name>", "<description>", "<url>https://", "<licenses>", "<developers>",
+        "<scm>", "<connection>scm:git:", "<groupId>io.zenapi</groupId>")) {
+      check(pom.contains(element), "the pom has " + element);
+    }
+    check(!pom.contains("${"), "the pom has no unresolved ${...} property");
+    for (String classifier : List.of("", "-sources", "-javadoc", "-tests", "-test-sources")) {
+      String jar = base + classifier + ".jar";
+      check(files.containsKey(jar), jar + " is in the bundle");
+    }
+    for (Map.Entry<String, byte[]> e : files.entrySet()) {
+      String name = e.getKey();
+      if (name.endsWith(".jar") || name.endsWith(".pom")) {
+        for (String algorithm : List.of("MD5", "SHA-1", "SHA-256", "SHA-512")) {
+          String suffix = "." + algorithm.toLowerCase().replace("-", "");
+          byte[] sum = files.get(name + suffix);
+          check(sum != null && new String(sum, java.nio.charset.StandardCharsets.US_ASCII).trim()
+              .startsWith(hex(algorithm, e.getValue())), name + suffix + " matches");
+        }
+      }
+    }
+    Map<String, byte[]> main = unzip(files.getOrDefault(base + ".jar", new byte[0]));
+    check(main.containsKey("io/zenapi/zendesk/ZendeskClient.class"), "the jar has the hand-written client");
+    check(main.containsKey("io/zenapi/zendesk/generated/api/TicketsApi.class"), "the jar has the generated API");
+    check(main.containsKey("META-INF/LICENSE") || main.containsKey("LICENSE"), "the jar carries the LICENSE");
+    check(manifest(files.get(base + ".jar")).contains("Automatic-Module-Name: io.zenapi.zendesk"),
+        "the jar names its module io.zenapi.zendesk");
+    Map<String, byte[]> sources = unzip(files.getOrDefault(base + "-sources.jar", new byte[0]));
+    check(sources.containsKey("io/zenapi/zendesk/ZendeskClient.java"), "the sources jar has the hand-written sources");
+    check(sources.containsKey("io/zenapi/zendesk/generated/api/TicketsApi.java"),
+        "the sources jar has the generated sources");
+    Map<String, byte[]> javadoc = unzip(files.getOrDefault(base + "-javadoc.jar", new byte[0]));
+    check(javadoc.containsKey("index.html"), "the javadoc jar has index.html");
+    byte[] ticketsApi = javadoc.get("io/zenapi/zendesk/generated/api/TicketsApi.html");
+    check(ticketsApi != null, "the javadoc jar documents the generated TicketsApi");
+    if (ticketsApi != null) {
+      String html = new String(ticketsApi, java.nio.charset.StandardCharsets.UTF_8);
+      check(!html.contains("](/api-reference"), "the generated javadoc has no relative Markdown link");
+      check(html.contains("https://developer.zendesk.com/api-reference/"),
+          "the generated javadoc links to developer.zendesk.com");
+    }
+    Map<String, byte[]> mock = unzip(files.getOrDefault(base + "-tests.jar", new byte[0]));
+    check(mock.containsKey("io/zenapi/zendesk/mock/MockZendesk.class"), "the mock jar has MockZendesk");
+    check(mock.keySet().stream().noneMatch(n -> n.endsWith("Test.class")), "the mock jar has no test classes");
+    check(files.keySet().stream().noneMatch(n -> n.endsWith(".asc")),
+        "no signature (signing is skipped in the check; a release signs every file)");
+    finish();
+  }
+
+  private static void check(boolean ok, String what) {
+    System.out.println((ok ? "ok    " : "FAIL  ") + what);
+    if (!ok) {
+      PROBLEMS.add(what);
+    }
+  }
+
+  private static void finish() {
+    if (!PROBLEMS.isEmpty()) {
+      System.out.println(PROBLEMS.size() + " check(s) failed");
+      System.exit(1);
+    }
+    System.out.println("the bundle is ready for Maven Central, but for the signatures");
+    System.exit(0);
+  }
+
+  private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+    Map<String, byte[]> out = new HashMap<>();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        String name = e.getName();
+        out.put(name.contains("/") && name.matches(".*/[^/]+\\.(jar|pom|md5|sha1|sha256|sha512|asc)$")
+            ? name.substring(name.lastIndexOf('/') + 1) : name, in.readAllBytes());
+      }
+    }
+    return out;
+  }
+
+  private static String manifest(byte[] jar) throws IOException {
+    if (jar == null) {
+      return "";
+    }
+    try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
+      if (in.getManifest() == null) {
+        return "";
+      }
+      StringBuilder out = new StringBuilder();
+      in.getManifest().getMainAttributes().forEach((k, v) -> out.append(k).append(": ").append(v).append('\n'));
+      return out.toString();
+    }
+  }
+
+  private static String hex(String algorithm, byte[] bytes) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
+  }
+}
