@@ -13,16 +13,20 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * {@code make release-check}: checks the Maven Central bundle the release profile built, as the Central Portal's
- * validation would, except signatures (signing is skipped without credentials). Run with the JDK's source launcher:
- * {@code java src/release/CheckBundle.java target/central-publishing/central-bundle.zip}. Prints each check; exits 1
- * when one fails.
+ * {@code make release-check}: assembles the Maven Central bundle of a release build (the layout the Central Portal
+ * takes: {@code group/artifact/version/} with the flattened pom, every jar and their checksums) and checks it as the
+ * Portal's validation would, except signatures (signing is skipped without credentials). Run with the JDK's source
+ * launcher on a project built with {@code -Prelease verify}: {@code java src/release/CheckBundle.java <project-dir>};
+ * the bundle is written to {@code target/release-check/central-bundle.zip}. Prints each check; exits 1 when one
+ * fails.
  */
 public final class CheckBundle {
   private static final List<String> PROBLEMS = new ArrayList<>();
 
   public static void main(String[] args) throws Exception {
-    Map<String, byte[]> files = unzip(Files.readAllBytes(Path.of(args[0])));
+    Path bundle = assemble(Path.of(args[0]));
+    System.out.println("bundle: " + bundle);
+    Map<String, byte[]> files = unzip(Files.readAllBytes(bundle));
     String pomName = files.keySet().stream().filter(n -> n.endsWith(".pom")).findFirst().orElse(null);
     check(pomName != null, "the bundle has a pom");
     if (pomName == null) {
@@ -62,7 +66,9 @@ public final class CheckBundle {
         "the sources jar has the generated sources");
     Map<String, byte[]> javadoc = unzip(files.getOrDefault(base + "-javadoc.jar", new byte[0]));
     check(javadoc.containsKey("index.html"), "the javadoc jar has index.html");
-    byte[] ticketsApi = javadoc.get("io/zenapi/zendesk/generated/api/TicketsApi.html");
+    byte[] ticketsApi = javadoc.entrySet().stream() // under a module directory when javadoc sees one
+        .filter(e -> e.getKey().endsWith("io/zenapi/zendesk/generated/api/TicketsApi.html"))
+        .map(Map.Entry::getValue).findFirst().orElse(null);
     check(ticketsApi != null, "the javadoc jar documents the generated TicketsApi");
     if (ticketsApi != null) {
       String html = new String(ticketsApi, java.nio.charset.StandardCharsets.UTF_8);
@@ -76,6 +82,51 @@ public final class CheckBundle {
     check(files.keySet().stream().noneMatch(n -> n.endsWith(".asc")),
         "no signature (signing is skipped in the check; a release signs every file)");
     finish();
+  }
+
+  /** Writes the bundle of the release build in {@code project} and returns its path. */
+  private static Path assemble(Path project) throws Exception {
+    Path target = project.resolve("target");
+    Path pom = target.resolve(".flattened-pom.xml");
+    if (!Files.exists(pom)) {
+      throw new IllegalStateException(pom + " is missing: build with -Prelease first");
+    }
+    String text = Files.readString(pom);
+    String artifact = element(text, "artifactId");
+    String version = element(text, "version");
+    String dir = element(text, "groupId").replace('.', '/') + "/" + artifact + "/" + version + "/";
+    Path out = target.resolve("release-check/central-bundle.zip");
+    Files.createDirectories(out.getParent());
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(out))) {
+      add(zip, dir + artifact + "-" + version + ".pom", Files.readAllBytes(pom));
+      try (var jars = Files.list(target)) {
+        for (Path jar : jars.filter(p -> p.getFileName().toString().startsWith(artifact + "-" + version)
+            && p.toString().endsWith(".jar")).sorted().toList()) {
+          add(zip, dir + jar.getFileName(), Files.readAllBytes(jar));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A file and its four checksums, as Central takes them. */
+  private static void add(java.util.zip.ZipOutputStream zip, String name, byte[] bytes) throws Exception {
+    zip.putNextEntry(new ZipEntry(name));
+    zip.write(bytes);
+    for (String algorithm : List.of("MD5", "SHA-1", "SHA-256", "SHA-512")) {
+      zip.putNextEntry(new ZipEntry(name + "." + algorithm.toLowerCase().replace("-", "")));
+      zip.write(hex(algorithm, bytes).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+  }
+
+  /** The first {@code <name>} element directly under {@code <project>} (before any nested one of that name). */
+  private static String element(String pom, String name) {
+    String body = pom.replaceAll("(?s)<parent>.*?</parent>|<dependencies>.*|<build>.*|<licenses>.*", "");
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<" + name + ">([^<]+)</" + name + ">").matcher(body);
+    if (!m.find()) {
+      throw new IllegalStateException("the pom has no " + name);
+    }
+    return m.group(1).trim();
   }
 
   private static void check(boolean ok, String what) {
