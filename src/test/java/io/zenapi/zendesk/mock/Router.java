@@ -90,9 +90,9 @@ final class Router implements ResponseDefinitionTransformerV2 {
     if (request.getHeader("Authorization") == null && !path.equals("/oauth/tokens")) {
       return Reply.error(401, "Couldn't authenticate you", "Send credentials in the Authorization header");
     }
-    ResponseDefinition missing = examples.missingQuery(method, path, request);
-    if (missing != null) {
-      return missing;
+    ResponseDefinition refused = examples.refused(method, path, request);
+    if (refused != null) {
+      return refused;
     }
     for (Route r : routes) {
       if (r.method().equals(method)) {

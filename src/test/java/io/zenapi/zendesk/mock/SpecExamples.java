@@ -28,8 +28,8 @@ final class SpecExamples {
   static final String RESOURCE = "zendesk-support.json";
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
-  private record Operation(String method, Pattern path, int literalChars, String id, List<String> requiredQuery,
-      int status, String body) {}
+  private record Operation(String method, Pattern path, int literalChars, String id, int status, String body,
+      RequestCheck check) {}
 
   private final List<Operation> operations = new ArrayList<>();
 
@@ -43,9 +43,6 @@ final class SpecExamples {
           continue;
         }
         JsonObject op = m.getValue().getAsJsonObject();
-        List<String> required = new ArrayList<>();
-        collectRequiredQuery(item.getAsJsonArray("parameters"), components, required);
-        collectRequiredQuery(op.getAsJsonArray("parameters"), components, required);
         int status = 200;
         String body = null;
         JsonObject responses = op.getAsJsonObject("responses");
@@ -60,8 +57,8 @@ final class SpecExamples {
         String template = p.getKey();
         String regex = Pattern.quote(template).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
         operations.add(new Operation(m.getKey().toUpperCase(), Pattern.compile(regex),
-            template.replaceAll("\\{[^}]+}", "").length(), op.get("operationId").getAsString(), required, status,
-            body));
+            template.replaceAll("\\{[^}]+}", "").length(), op.get("operationId").getAsString(), status,
+            body, new RequestCheck(op, item.getAsJsonArray("parameters"), components)));
       }
     }
     // the most literal template wins: /api/v2/tickets/count before /api/v2/tickets/{ticket_id}
@@ -74,21 +71,20 @@ final class SpecExamples {
   }
 
   /**
-   * 400 when the operation at {@code method} and {@code path} requires a query parameter the request lacks; null
-   * otherwise (also when no operation matches). Checked for every request, stateful routes included.
+   * 400 naming the problem when the request is one Zendesk would refuse ({@link RequestCheck}: a required query
+   * parameter missing, a value or body member of the wrong type, a required body member missing); null otherwise
+   * (also when no operation matches). Checked for every request, stateful routes included.
    */
-  ResponseDefinition missingQuery(String method, String path, Request request) {
+  ResponseDefinition refused(String method, String path, Request request) {
     Operation op = find(method, path);
     if (op == null) {
       return null;
     }
-    for (String name : op.requiredQuery()) {
+    String problem = op.check().problem(name -> {
       QueryParameter qp = request.queryParameter(name);
-      if (qp == null || !qp.isPresent() || qp.firstValue().isBlank()) {
-        return Reply.error(400, "InvalidValue", op.id() + " requires the query parameter " + name);
-      }
-    }
-    return null;
+      return qp != null && qp.isPresent() ? qp.firstValue() : null;
+    }, request.getBodyAsString());
+    return problem == null ? null : Reply.error(400, "InvalidValue", problem);
   }
 
   private Operation find(String method, String path) {
@@ -101,9 +97,9 @@ final class SpecExamples {
   }
 
   ResponseDefinition answer(String method, String path, Request request) {
-    ResponseDefinition missing = missingQuery(method, path, request);
-    if (missing != null) {
-      return missing;
+    ResponseDefinition refused = refused(method, path, request);
+    if (refused != null) {
+      return refused;
     }
     for (Operation op : operations) {
       if (op.method().equals(method) && op.path().matcher(path).matches()) {
@@ -114,18 +110,6 @@ final class SpecExamples {
       }
     }
     return null;
-  }
-
-  private static void collectRequiredQuery(JsonArray params, JsonObject components, List<String> out) {
-    if (params == null) {
-      return;
-    }
-    for (JsonElement e : params) {
-      JsonObject p = deref(e.getAsJsonObject(), components);
-      if ("query".equals(text(p, "in")) && p.has("required") && p.get("required").getAsBoolean()) {
-        out.add(text(p, "name"));
-      }
-    }
   }
 
   private static JsonElement firstExample(JsonObject response, JsonObject components) {
