@@ -26,6 +26,8 @@ import java.util.function.Function;
  *   <li>Every generated model is bound by {@link ModelAdapterFactory}: members the model has no field for are kept
  *       and written back, and a member is absent, explicitly {@code null} or present
  *       ({@link io.zenapi.zendesk.ZendeskModel}).</li>
+ *   <li>A {@code Long} read recently is handed out again ({@link RepeatedLongs}): the ids a page repeats on every
+ *       ticket (custom fields, brand, form, group) are one object each.</li>
  *   <li>Nulls are not serialised unless asked for: a field the caller did not set is not sent, so a PUT never
  *       wipes it.</li>
  * </ul>
@@ -46,6 +48,7 @@ public final class Json {
         .disableHtmlEscaping()
         .setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
         .registerTypeAdapterFactory(new ModelAdapterFactory())
+        .registerTypeAdapter(Long.class, new RepeatedLongs())
         .registerTypeAdapter(OffsetDateTime.class,
             new IsoAdapter<>(Timestamps::parse, DateTimeFormatter.ISO_OFFSET_DATE_TIME::format).nullSafe())
         .registerTypeAdapter(LocalDate.class,
