@@ -77,6 +77,12 @@ final class MockRequest {
     return out.toString();
   }
 
+  /** The body's bytes (empty when there is none). */
+  byte[] bodyBytes() {
+    byte[] body = request.getBody();
+    return body == null ? new byte[0] : body;
+  }
+
   /** A request header's value, or null. */
   String header(String name) {
     return request.getHeader(name);

@@ -28,8 +28,11 @@ public final class MockTickets {
   private final AtomicLong clock = new AtomicLong();
   private final MockJobs jobs;
 
-  MockTickets(MockJobs jobs) {
+  private final MockUploads uploads;
+
+  MockTickets(MockJobs jobs, MockUploads uploads) {
     this.jobs = jobs;
+    this.uploads = uploads;
   }
 
   /** Replaces every ticket with {@code count} generated ones. */
@@ -69,8 +72,8 @@ public final class MockTickets {
   }
 
   /**
-   * The comments added to a ticket through updates since start or the last reset, in order: what a test counts to
-   * see that a write was applied once.
+   * The comments added to a ticket through its creation and updates since start or the last reset, in order, each
+   * with the {@code attachments} of the uploads it named: what a test counts to see that a write was applied once.
    */
   public List<JsonObject> comments(long id) {
     List<JsonObject> added = comments.get(id);
@@ -105,9 +108,12 @@ public final class MockTickets {
 
   private void apply(JsonObject t, JsonObject fields) {
     if (fields.get("comment") instanceof JsonObject comment) {
+      JsonObject stored = comment.deepCopy();
+      stored.add("attachments", uploads.attachments(comment.get("uploads")));
       List<JsonObject> added = comments.computeIfAbsent(t.get("id").getAsLong(), k -> new ArrayList<>());
       synchronized (added) {
-        added.add(comment.deepCopy());
+        stored.addProperty("id", t.get("id").getAsLong() * 100 + added.size() + 1);
+        added.add(stored);
       }
     }
     for (Map.Entry<String, JsonElement> e : fields.entrySet()) {
@@ -124,6 +130,14 @@ public final class MockTickets {
   void register(Router router) {
     router.on("GET", "/api/v2/tickets", req -> Pages.list(req, "tickets", tickets));
     router.on("POST", "/api/v2/tickets", this::createOne);
+    router.on("GET", "/api/v2/tickets/(\\d+)/comments", req -> {
+      if (!tickets.containsKey(req.pathId(1))) {
+        return Reply.error(404, "RecordNotFound", "Not found");
+      }
+      java.util.TreeMap<Long, JsonObject> byId = new java.util.TreeMap<>();
+      comments(req.pathId(1)).forEach(c -> byId.put(c.get("id").getAsLong(), c));
+      return Pages.list(req, "comments", byId);
+    });
     router.on("GET", "/api/v2/tickets/count", req -> {
       JsonObject count = new JsonObject();
       JsonObject value = new JsonObject();

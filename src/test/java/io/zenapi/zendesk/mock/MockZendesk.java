@@ -20,7 +20,8 @@ import io.zenapi.zendesk.auth.Credentials;
  *       offset pagination, both incremental exports, safe updates with 409, tags, bulk jobs), {@link #skips()},
  *       {@link #suspendedTickets()} and {@link #jobs()} (queued → working → completed over a few polls); tickets
  *       are created by {@code POST /api/v2/tickets} (honouring {@code Idempotency-Key}) and found by search
- *       ({@code /api/v2/search} and its export, over the stored tickets).</li>
+ *       ({@code /api/v2/search} and its export, over the stored tickets); {@link #users()} are created, shown
+ *       and searched by email; uploads give tokens whose files a comment then carries.</li>
  *   <li><b>Faults</b> on demand: {@link #faults()} (429 with {@code Retry-After}, 503, slow answers, resets
  *       before a request is handled or after a write was applied).</li>
  * </ul>
@@ -46,9 +47,11 @@ public final class MockZendesk implements AutoCloseable {
   private final WireMockServer server;
   private final Faults faults = new Faults();
   private final MockJobs jobs = new MockJobs();
-  private final MockTickets tickets = new MockTickets(jobs);
+  private final MockUploads uploads = new MockUploads();
+  private final MockTickets tickets = new MockTickets(jobs, uploads);
   private final MockSkips skips = new MockSkips(tickets);
   private final MockSuspendedTickets suspended = new MockSuspendedTickets(tickets);
+  private final MockUsers users = new MockUsers();
   private final int ticketCount;
   private final long seed;
 
@@ -61,6 +64,8 @@ public final class MockZendesk implements AutoCloseable {
     suspended.register(router);
     jobs.register(router);
     new MockSearch(tickets).register(router);
+    users.register(router);
+    uploads.register(router);
     server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
         .extensions(router).containerThreads(48).jettyAcceptors(2));
   }
@@ -97,6 +102,8 @@ public final class MockZendesk implements AutoCloseable {
     tickets.seed(new TicketFactory(baseUrl(), seed), ticketCount);
     skips.seed(250);
     suspended.seed(baseUrl(), 120);
+    users.seed(baseUrl());
+    uploads.reset();
     server.resetRequests();
   }
 
@@ -138,6 +145,11 @@ public final class MockZendesk implements AutoCloseable {
   /** Faults to inject into the next requests. */
   public Faults faults() {
     return faults;
+  }
+
+  /** The users: created through the API, shown, found by email or external id. */
+  public MockUsers users() {
+    return users;
   }
 
   /** How many requests the mock received since start or the last {@link #reset()}. */

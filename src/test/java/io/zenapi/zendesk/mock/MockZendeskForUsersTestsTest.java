@@ -16,7 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.zenapi.zendesk.ZendeskClient;
 import io.zenapi.zendesk.errors.BadRequestException;
+import io.zenapi.zendesk.generated.api.AttachmentsApi;
 import io.zenapi.zendesk.generated.api.SearchApi;
+import io.zenapi.zendesk.generated.api.TicketCommentsApi;
+import io.zenapi.zendesk.generated.api.UsersApi;
+import io.zenapi.zendesk.generated.model.AttachmentObject;
+import io.zenapi.zendesk.generated.model.AttachmentUploadResponseUpload;
 import io.zenapi.zendesk.generated.api.TicketsApi;
 import io.zenapi.zendesk.generated.model.SearchExportResponse;
 import io.zenapi.zendesk.generated.model.SearchResponse;
@@ -25,6 +30,9 @@ import io.zenapi.zendesk.generated.model.TicketCreateRequest;
 import io.zenapi.zendesk.generated.model.TicketObject;
 import io.zenapi.zendesk.generated.model.TicketUpdateRequest;
 import io.zenapi.zendesk.generated.model.TicketsResponse;
+import io.zenapi.zendesk.generated.model.UserInput;
+import io.zenapi.zendesk.generated.model.UserObject;
+import io.zenapi.zendesk.generated.model.UserRequest;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -36,8 +44,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The mock as a base for users' own tests: their stubs win over its answers, {@code faults().respond} answers any
- * status, a created ticket can be read back (and one Idempotency-Key creates one ticket), and search pages through
- * the stored tickets.
+ * status, a created ticket can be read back (and one Idempotency-Key creates one ticket), search pages through the
+ * stored tickets, users are created, shown and found by email, and an upload's file lands on the comment naming it.
  */
 @ExtendWith(MockZendeskExtension.class)
 class MockZendeskForUsersTestsTest {
@@ -150,6 +158,47 @@ class MockZendeskForUsersTestsTest {
     assertTrue(unsupported.getMessage().contains("assignee:"), unsupported.getMessage());
     assertEquals(0, client.paginate(search.exportSearchResults("status:open", "user"),
         SearchExportResponse::getResults).stream().count());
+  }
+
+  @Test
+  void aCreatedUserIsShownAndFoundByEmailAndAnEmailInUseIsRefused() {
+    UsersApi users = client.api(UsersApi.class);
+    UserRequest ada = new UserRequest().user(new UserInput().name("Ada Lovelace").email("Ada@Example.com"));
+
+    UserObject created = client.execute(users.createUser(ada)).getUser();
+    UserObject shown = client.execute(users.showUser(created.getId())).getUser();
+    List<UserObject> found = client.execute(users.searchUsers(UsersApi.SearchUsersParams.builder()
+        .query("email:ada@example.com").build())).getUsers();
+    BadRequestException taken = assertThrows(BadRequestException.class, () -> client.execute(users.createUser(ada)));
+
+    assertEquals("Ada Lovelace", shown.getName());
+    assertEquals("ada@example.com", shown.getEmail());
+    assertEquals(List.of(created.getId()), found.stream().map(UserObject::getId).toList());
+    assertEquals(422, taken.status());
+    assertEquals(2, mock.users().count(), "the agent and Ada");
+    assertThrows(io.zenapi.zendesk.errors.NotFoundException.class,
+        () -> client.execute(users.showUser(created.getId() + 1)));
+  }
+
+  @Test
+  void anUploadsFileIsAttachedToTheCommentThatNamesItsToken() {
+    AttachmentUploadResponseUpload upload = client.execute(client.api(AttachmentsApi.class).uploadFiles("log.txt",
+        okhttp3.RequestBody.create("boot failed".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            okhttp3.MediaType.get("text/plain")))).getUpload();
+    TicketsApi tickets = client.api(TicketsApi.class);
+    long id = client.execute(tickets.createTicket(new TicketCreateRequest().ticket(new TicketObject()
+        .subject("Boot failure").comment(new TicketCommentObject().body("Log attached.")
+            .uploads(List.of(upload.getToken())))))).getTicket().getId();
+
+    List<TicketCommentObject> comments = client.execute(client.api(TicketCommentsApi.class).listTicketComments(id))
+        .getComments();
+
+    assertEquals(1, comments.size());
+    assertEquals("Log attached.", comments.get(0).getBody());
+    assertEquals(List.of("log.txt"), comments.get(0).getAttachments().stream().map(AttachmentObject::getFileName)
+        .toList());
+    assertEquals(11L, comments.get(0).getAttachments().get(0).getSize());
+    assertEquals("text/plain", comments.get(0).getAttachments().get(0).getContentType());
   }
 
   @Test
