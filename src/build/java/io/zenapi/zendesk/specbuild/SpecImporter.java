@@ -28,6 +28,9 @@ import java.util.stream.Stream;
  *       then components of already placed components); ties go to the alphabetically first area. What no
  *       operation reaches goes to {@code common.yaml}. Security schemes go to the root file.</li>
  *   <li>Overlays are never touched, so local fixes survive a re-import.</li>
+ *   <li>Area files whose first line starts with {@value #HAND_MAINTAINED} (areas upstream lacks, such as the
+ *       Webhooks API) are never touched either; upstream gaining an area of the same name is an error, so that
+ *       the two are reconciled by hand rather than one silently replacing the other.</li>
  * </ul>
  * Running it twice on the same upstream file writes byte-identical files.
  */
@@ -38,6 +41,9 @@ public final class SpecImporter {
   private static final String HEADER =
       "# Imported from Zendesk's upstream spec by 'make import-spec'. Do not edit by hand: fixes belong in\n"
           + "# openapi/overlays/ or in a normalisation rule, so that the next import keeps them.\n";
+
+  /** How the first line of an area file that upstream lacks begins: the import keeps such a file. */
+  public static final String HAND_MAINTAINED = "# Hand-maintained area";
 
   /** What an import wrote. */
   public record Result(int areas, int operations) {}
@@ -206,18 +212,35 @@ public final class SpecImporter {
       keep.add(rootPath);
       for (Map.Entry<String, Map<String, Object>> a : areas.entrySet()) {
         Path p = specDir.resolve(a.getKey() + ".yaml");
+        if (handMaintained(p)) {
+          throw new SpecBuildException(p + " is hand-maintained, and upstream now has this area too: compare the"
+              + " two, then delete the hand-maintained file (or rename it) and import again.");
+        }
         Files.writeString(p, HEADER + YamlFiles.render(a.getValue()), StandardCharsets.UTF_8);
         keep.add(p);
       }
       // areas that upstream no longer has are removed, so the diff shows them going
       try (Stream<Path> s = Files.list(specDir)) {
         for (Path p : s.filter(p -> (p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-            && !keep.contains(p)).toList()) {
+            && !keep.contains(p) && !handMaintained(p)).toList()) {
           Files.delete(p);
         }
       }
     } catch (IOException e) {
       throw new SpecBuildException(specDir + ": cannot write the area files (" + e.getMessage() + ").");
+    }
+  }
+
+  /** Whether {@code file} exists and starts with the {@value #HAND_MAINTAINED} mark. */
+  private static boolean handMaintained(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String first = in.readLine();
+      return first != null && first.startsWith(HAND_MAINTAINED);
+    } catch (IOException e) {
+      throw new SpecBuildException(file + ": cannot be read (" + e.getMessage() + ").");
     }
   }
 }

@@ -291,6 +291,23 @@ class SpecImporterTest {
   }
 
   @Test
+  void aHandMaintainedAreaSurvivesAnImportAndUpstreamGainingItIsAnError() throws IOException {
+    Path dir = tmp.resolve("openapi");
+    String webhooks = SpecImporter.HAND_MAINTAINED + ": upstream has no Webhooks API.\nopenapi: 3.0.3\npaths: {}\n";
+    write(dir, "webhooks.yaml", webhooks);
+
+    new SpecImporter().importSpec(upstream(UPSTREAM), dir);
+    new SpecImporter().importSpec(upstream(UPSTREAM), dir);
+
+    assertEquals(webhooks, Files.readString(dir.resolve("webhooks.yaml")), "kept, unchanged, by both imports");
+    write(dir, "tickets.yaml", SpecImporter.HAND_MAINTAINED + ": a clash.\nopenapi: 3.0.3\npaths: {}\n");
+    SpecBuildException e = assertThrows(SpecBuildException.class,
+        () -> new SpecImporter().importSpec(upstream(UPSTREAM), dir));
+    assertTrue(e.getMessage().contains("tickets.yaml is hand-maintained, and upstream now has this area too"),
+        e.getMessage());
+  }
+
+  @Test
   void reimportDeletesVanishedAreasAndLeavesOverlaysAlone() throws IOException {
     Path dir = tmp.resolve("openapi");
     new SpecImporter().importSpec(upstream(UPSTREAM), dir);
