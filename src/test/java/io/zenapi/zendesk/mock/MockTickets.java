@@ -29,10 +29,12 @@ public final class MockTickets {
   private final MockJobs jobs;
 
   private final MockUploads uploads;
+  private final MockWebhooks webhooks;
 
-  MockTickets(MockJobs jobs, MockUploads uploads) {
+  MockTickets(MockJobs jobs, MockUploads uploads, MockWebhooks webhooks) {
     this.jobs = jobs;
     this.uploads = uploads;
+    this.webhooks = webhooks;
   }
 
   /** Replaces every ticket with {@code count} generated ones. */
@@ -106,15 +108,27 @@ public final class MockTickets {
     }
   }
 
+  /** Applies a change to a stored ticket and tells the webhooks what changed. */
   private void apply(JsonObject t, JsonObject fields) {
+    JsonObject before = webhooks.listening() ? t.deepCopy() : null;
+    JsonObject comment = applyFields(t, fields);
+    if (before != null) {
+      webhooks.ticketChanged(before, t.deepCopy(), comment);
+    }
+  }
+
+  /** Applies fields to a ticket; returns the comment it added, or null. */
+  private JsonObject applyFields(JsonObject t, JsonObject fields) {
+    JsonObject added = null;
     if (fields.get("comment") instanceof JsonObject comment) {
       JsonObject stored = comment.deepCopy();
       stored.add("attachments", uploads.attachments(comment.get("uploads")));
-      List<JsonObject> added = comments.computeIfAbsent(t.get("id").getAsLong(), k -> new ArrayList<>());
-      synchronized (added) {
-        stored.addProperty("id", t.get("id").getAsLong() * 100 + added.size() + 1);
-        added.add(stored);
+      List<JsonObject> list = comments.computeIfAbsent(t.get("id").getAsLong(), k -> new ArrayList<>());
+      synchronized (list) {
+        stored.addProperty("id", t.get("id").getAsLong() * 100 + list.size() + 1);
+        list.add(stored);
       }
+      added = stored;
     }
     for (Map.Entry<String, JsonElement> e : fields.entrySet()) {
       switch (e.getKey()) {
@@ -125,6 +139,7 @@ public final class MockTickets {
     Instant now = Instant.ofEpochSecond(clock.incrementAndGet());
     t.addProperty("updated_at", now.toString());
     t.addProperty("generated_timestamp", now.getEpochSecond());
+    return added;
   }
 
   void register(Router router) {
@@ -349,11 +364,14 @@ public final class MockTickets {
     t.addProperty("status", "new");
     t.addProperty("created_at", Instant.ofEpochSecond(clock.get()).toString());
     t.add("tags", new JsonArray());
-    apply(t, fields);
+    applyFields(t, fields);
     if (!t.has("description") && fields.get("comment") instanceof JsonObject comment && comment.has("body")) {
       t.add("description", comment.get("body")); // Zendesk's description is the first comment
     }
     tickets.put(id, t);
+    if (webhooks.listening()) {
+      webhooks.ticketCreated(t.deepCopy());
+    }
     return t;
   }
 

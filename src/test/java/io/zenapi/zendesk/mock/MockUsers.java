@@ -18,8 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class MockUsers {
   private final ConcurrentSkipListMap<Long, JsonObject> users = new ConcurrentSkipListMap<>();
   private final AtomicLong nextId = new AtomicLong();
+  private final MockWebhooks webhooks;
 
-  MockUsers() {}
+  MockUsers(MockWebhooks webhooks) {
+    this.webhooks = webhooks;
+  }
 
   /** Back to the one agent. */
   void seed(String origin) {
@@ -58,7 +61,9 @@ public final class MockUsers {
         if (!email.isEmpty() && users.values().stream().anyMatch(u -> email.equals(text(u, "email")))) {
           return Reply.error(422, "RecordInvalid", "Email: " + email + " is already being used by another user");
         }
-        return Reply.json(201, MockTickets.wrap("user", store(req.origin(), nextId.getAndIncrement(), fields)));
+        JsonObject created = store(req.origin(), nextId.getAndIncrement(), fields);
+        webhooks.userCreated(created.deepCopy());
+        return Reply.json(201, MockTickets.wrap("user", created));
       }
     });
     router.on("GET", "/api/v2/users/(\\d+)", req -> {

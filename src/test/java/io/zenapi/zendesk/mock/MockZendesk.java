@@ -21,7 +21,8 @@ import io.zenapi.zendesk.auth.Credentials;
  *       {@link #suspendedTickets()} and {@link #jobs()} (queued → working → completed over a few polls); tickets
  *       are created by {@code POST /api/v2/tickets} (honouring {@code Idempotency-Key}) and found by search
  *       ({@code /api/v2/search} and its export, over the stored tickets); {@link #users()} are created, shown
- *       and searched by email; uploads give tokens whose files a comment then carries.</li>
+ *       and searched by email; uploads give tokens whose files a comment then carries; {@link #webhooks()}
+ *       made through the Webhooks API receive signed deliveries when tickets or users change.</li>
  *   <li><b>Faults</b> on demand: {@link #faults()} (429 with {@code Retry-After}, 503, slow answers, resets
  *       before a request is handled or after a write was applied).</li>
  * </ul>
@@ -48,10 +49,11 @@ public final class MockZendesk implements AutoCloseable {
   private final Faults faults = new Faults();
   private final MockJobs jobs = new MockJobs();
   private final MockUploads uploads = new MockUploads();
-  private final MockTickets tickets = new MockTickets(jobs, uploads);
+  private final MockWebhooks webhooks = new MockWebhooks();
+  private final MockTickets tickets = new MockTickets(jobs, uploads, webhooks);
   private final MockSkips skips = new MockSkips(tickets);
   private final MockSuspendedTickets suspended = new MockSuspendedTickets(tickets);
-  private final MockUsers users = new MockUsers();
+  private final MockUsers users = new MockUsers(webhooks);
   private final int ticketCount;
   private final long seed;
 
@@ -66,6 +68,7 @@ public final class MockZendesk implements AutoCloseable {
     new MockSearch(tickets).register(router);
     users.register(router);
     uploads.register(router);
+    webhooks.register(router);
     server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
         .extensions(router).containerThreads(48).jettyAcceptors(2));
   }
@@ -97,6 +100,7 @@ public final class MockZendesk implements AutoCloseable {
    * job and the default job settings, no request recorded.
    */
   public void reset() {
+    webhooks.reset();
     faults.reset();
     jobs.reset();
     tickets.seed(new TicketFactory(baseUrl(), seed), ticketCount);
@@ -147,6 +151,11 @@ public final class MockZendesk implements AutoCloseable {
     return faults;
   }
 
+  /** The webhooks: created through the Webhooks API, signed deliveries when tickets or users change. */
+  public MockWebhooks webhooks() {
+    return webhooks;
+  }
+
   /** The users: created through the API, shown, found by email or external id. */
   public MockUsers users() {
     return users;
@@ -170,6 +179,7 @@ public final class MockZendesk implements AutoCloseable {
   /** Stops the server. */
   @Override
   public void close() {
+    webhooks.close();
     server.stop();
   }
 }

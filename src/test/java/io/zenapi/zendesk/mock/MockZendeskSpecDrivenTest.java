@@ -66,6 +66,8 @@ class MockZendeskSpecDrivenTest {
   private static final io.zenapi.zendesk.contract.GeneratedApis methods =
       new io.zenapi.zendesk.contract.GeneratedApis();
   private static String jobId;
+  private static String webhookId;
+  private static String invocationId;
   private static final AtomicLong nextSuspended = new AtomicLong(FIRST_SUSPENDED);
 
   private static final AtomicInteger answered = new AtomicInteger();
@@ -98,6 +100,23 @@ class MockZendeskSpecDrivenTest {
         .ids(Long.toString(TICKET)).build(),
         new TicketsUpdateRequest().ticket(
         new TicketsUpdateRequestTicket().priority("low")))).getJobStatus().getId();
+    // a webhook with one invocation: delivered to the mock itself, which answers 401 (no credentials), still one
+    webhookId = newWebhook();
+    JsonObject change = new JsonObject();
+    change.addProperty("priority", "urgent");
+    mock.tickets().update(TICKET, change);
+    assertTrue(mock.webhooks().awaitDeliveries(java.time.Duration.ofSeconds(10)));
+    invocationId = client.execute(client.api(io.zenapi.zendesk.generated.api.WebhooksApi.class)
+        .listWebhookInvocations(webhookId)).getInvocations().get(0).getId();
+  }
+
+  /** A webhook subscribed to priority changes, delivering to a loopback address of the mock itself. */
+  private static String newWebhook() {
+    return client.execute(client.api(io.zenapi.zendesk.generated.api.WebhooksApi.class).createOrCloneWebhook(
+        new io.zenapi.zendesk.generated.model.WebhookCreateRequest().webhook(
+            new io.zenapi.zendesk.generated.model.WebhookObject().name("spec-driven").endpoint(mock.baseUrl()
+                + "/webhook-sink").httpMethod("POST").requestFormat("json").status("active")
+                .subscriptions(List.of("zen:event-type:ticket.priority_changed"))))).getWebhook().getId();
   }
 
   @AfterAll
@@ -237,6 +256,8 @@ class MockZendeskSpecDrivenTest {
       case "ticket_id" -> TICKET;
       case "user_id" -> MockSkips.CURRENT_USER_ID;
       case "job_status_id" -> jobId;
+      case "webhook_id" -> op.method().equals("delete") ? newWebhook() : webhookId; // deleting keeps the other
+      case "invocation_id" -> invocationId;
       case "id" -> op.path().startsWith("/api/v2/suspended_tickets/") ? nextSuspended.getAndIncrement() : null;
       default -> null;
     };
@@ -273,6 +294,9 @@ class MockZendeskSpecDrivenTest {
       }
       if (o.has("updated_stamp")) {
         o.add("updated_stamp", mock.tickets().get(TICKET).get("updated_at"));
+      }
+      if (o.has("endpoint") && o.has("http_method")) {
+        o.addProperty("endpoint", mock.baseUrl() + "/webhook-sink"); // the mock delivers to loopback only
       }
       o.entrySet().forEach(entry -> rewrite(entry.getValue()));
     } else if (e.isJsonArray()) {

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 class ReadmeSnippetsTest {
   private static final Path EXAMPLES = Path.of("src/test/java/io/zenapi/zendesk/readme/ReadmeExamples.java");
   private static final Path MOCK_EXAMPLE = Path.of("src/test/java/io/zenapi/zendesk/mock/ReadmeMockExampleTest.java");
+  private static final Path WEBHOOK_EXAMPLES =
+      Path.of("src/test/java/io/zenapi/zendesk/webhooks/WebhookReceivingExamples.java");
   private static final String AUTH = "Bearer readme-token";
 
   private WireMockServer server;
@@ -61,6 +63,9 @@ class ReadmeSnippetsTest {
     List<String> mock = regions(Files.readString(MOCK_EXAMPLE)); // run by ReadmeMockExampleTest itself
     assertEquals(2, mock.size(), "the mock example, and errors and state");
     regions.addAll(mock);
+    List<String> webhooks = regions(Files.readString(WEBHOOK_EXAMPLES)); // run by WebhooksEndToEndTest
+    assertEquals(2, webhooks.size(), "receiving with the JDK's HttpServer and with a Servlet filter");
+    regions.addAll(webhooks);
     for (String region : regions) {
       assertTrue(readme.contains(region), "README.md lacks this example, or it differs:\n" + region);
     }
