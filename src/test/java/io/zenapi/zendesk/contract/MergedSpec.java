@@ -81,8 +81,7 @@ final class MergedSpec {
 
   private List<Example> examples(JsonObject holder, String status) {
     List<Example> out = new ArrayList<>();
-    JsonObject content = holder.getAsJsonObject("content");
-    JsonObject media = content == null ? null : content.getAsJsonObject("application/json");
+    JsonObject media = JsonMedia.of(holder.getAsJsonObject("content"));
     if (media == null) {
       return out;
     }

@@ -362,8 +362,8 @@ class MockZendeskSpecDrivenTest {
     if (!op.node().has("requestBody")) {
       return null;
     }
-    JsonObject content = deref(op.node().getAsJsonObject("requestBody")).getAsJsonObject("content");
-    JsonObject media = content == null ? null : content.getAsJsonObject("application/json");
+    JsonObject media = io.zenapi.zendesk.contract.JsonMedia.of(
+        deref(op.node().getAsJsonObject("requestBody")).getAsJsonObject("content"));
     if (media == null) {
       return null;
     }

@@ -77,8 +77,7 @@ final class SpecOperations {
   }
 
   private static JsonElement firstExample(JsonObject root, JsonObject holder) {
-    JsonObject content = holder.getAsJsonObject("content");
-    JsonObject media = content == null ? null : content.getAsJsonObject("application/json");
+    JsonObject media = io.zenapi.zendesk.contract.JsonMedia.of(holder.getAsJsonObject("content"));
     if (media == null) {
       return null;
     }

@@ -55,6 +55,12 @@ class WebhooksEndToEndTest {
         String endpoint = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/zendesk-events";
         client.execute(webhooks.patchWebhook(id, new WebhookPatchRequest().webhook(new WebhookObject()
             .endpoint(endpoint))));
+        zendesk.wireMock().verify(com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor(
+            com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/v2/webhooks/" + id))
+            .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing(
+                "application/merge-patch+json"))
+            .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson(
+                "{\"webhook\":{\"endpoint\":\"" + endpoint + "\"}}")));
         long ticketId = zendesk.tickets().ids().stream()
             .filter(t -> !"solved".equals(zendesk.tickets().get(t).get("status").getAsString())).findFirst()
             .orElseThrow();
