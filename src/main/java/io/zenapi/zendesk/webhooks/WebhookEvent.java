@@ -176,7 +176,7 @@ public final class WebhookEvent {
    */
   public Optional<Change> change() {
     JsonObject event = eventJson();
-    if (event == null || !event.has("current") && !event.has("previous")) {
+    if (event == null || !event.has("current") && !event.has("previous")) { // "meta" alone is not a change
       return Optional.empty();
     }
     return Optional.of(new Change(event.get("current"), event.get("previous")));
@@ -274,14 +274,19 @@ public final class WebhookEvent {
       @com.google.gson.annotations.SerializedName("updated_at") String updatedAt) {}
 
   /**
-   * The detail of a ticket event.
+   * The detail of a ticket event (Zendesk's "Ticket events" reference lists these members; ids come as strings).
    *
    * @param id the ticket's id
    * @param subject its subject
+   * @param description its first comment
    * @param status its status
    * @param priority its priority
    * @param type its type
+   * @param isPublic whether it has public comments
+   * @param externalId its external id
+   * @param actorId the user whose action caused the event
    * @param requesterId the requester's id
+   * @param submitterId the submitter's id
    * @param assigneeId the assignee's id
    * @param groupId the group's id
    * @param organizationId the organization's id
@@ -291,8 +296,12 @@ public final class WebhookEvent {
    * @param createdAt when it was created
    * @param updatedAt when it was last updated
    */
-  public record TicketDetail(String id, String subject, String status, String priority, String type,
+  public record TicketDetail(String id, String subject, String description, String status, String priority,
+      String type, @com.google.gson.annotations.SerializedName("is_public") Boolean isPublic,
+      @com.google.gson.annotations.SerializedName("external_id") String externalId,
+      @com.google.gson.annotations.SerializedName("actor_id") String actorId,
       @com.google.gson.annotations.SerializedName("requester_id") String requesterId,
+      @com.google.gson.annotations.SerializedName("submitter_id") String submitterId,
       @com.google.gson.annotations.SerializedName("assignee_id") String assigneeId,
       @com.google.gson.annotations.SerializedName("group_id") String groupId,
       @com.google.gson.annotations.SerializedName("organization_id") String organizationId,

@@ -292,16 +292,22 @@ public final class MockWebhooks {
 
   private static JsonObject ticketDetail(JsonObject t) {
     JsonObject d = new JsonObject();
-    for (String f : List.of("subject", "status", "priority", "type", "tags", "created_at", "updated_at")) {
+    for (String f : List.of("subject", "description", "status", "priority", "type", "is_public", "tags",
+        "created_at", "updated_at")) {
       if (t.has(f)) {
         d.add(f, t.get(f).deepCopy());
       }
     }
-    for (String f : List.of("id", "requester_id", "assignee_id", "group_id", "organization_id", "brand_id")) {
+    for (String f : List.of("id", "external_id", "requester_id", "submitter_id", "assignee_id", "group_id",
+        "organization_id", "brand_id")) {
       if (t.has(f) && !t.get(f).isJsonNull()) {
         d.addProperty(f, t.get(f).getAsString()); // ids as strings, as in Zendesk's event payloads
       }
     }
+    if (t.has("ticket_form_id") && !t.get("ticket_form_id").isJsonNull()) {
+      d.addProperty("form_id", t.get("ticket_form_id").getAsString());
+    }
+    d.addProperty("actor_id", Long.toString(MockSkips.CURRENT_USER_ID)); // the mock's one agent did it
     return d;
   }
 
@@ -320,7 +326,14 @@ public final class MockWebhooks {
       payload.addProperty("zendesk_event_version", "2022-06-20");
       payload.addProperty("subject", subject);
       payload.add("detail", detail.deepCopy());
-      payload.add("event", event.deepCopy());
+      JsonObject withMeta = event.deepCopy();
+      JsonObject sequence = new JsonObject();
+      sequence.addProperty("id", UUID.randomUUID().toString());
+      sequence.addProperty("position", 1);
+      JsonObject meta = new JsonObject();
+      meta.add("sequence", sequence);
+      withMeta.add("meta", meta);
+      payload.add("event", withMeta);
       String id = e.getKey();
       pending.add(sender.submit(() -> deliver(id, w, payload)));
     }

@@ -68,6 +68,25 @@ class WebhookEventTest {
   }
 
   @Test
+  void aTicketEventHasItsDetailItsChangeAndItsSequence() {
+    WebhookEvent e = WebhookEvent.parse(bytes("""
+        {"type":"zen:event-type:ticket.status_changed","id":"e3","subject":"zen:ticket:35436",
+         "detail":{"id":"35436","subject":"Printer on fire","status":"SOLVED","priority":"HIGH","is_public":true,
+           "actor_id":"20978392","requester_id":"20978392","form_id":"360000","tags":["printer","fire"]},
+         "event":{"meta":{"sequence":{"id":"s1","position":1}},"current":"SOLVED","previous":"OPEN"}}"""));
+    WebhookEvent.TicketDetail ticket = e.ticket().orElseThrow();
+    assertEquals("35436", ticket.id());
+    assertEquals("Printer on fire", ticket.subject());
+    assertTrue(ticket.isPublic());
+    assertEquals("20978392", ticket.actorId());
+    assertEquals("360000", ticket.formId());
+    assertEquals(java.util.List.of("printer", "fire"), ticket.tags());
+    assertEquals("SOLVED", e.change().orElseThrow().current(String.class));
+    assertEquals("OPEN", e.change().orElseThrow().previous(String.class));
+    assertTrue(e.user().isEmpty());
+  }
+
+  @Test
   void aTriggerWebhooksFreeFormBodyIsATreeAndNotAnEvent() {
     byte[] body = bytes("{\"ticket_id\":\"35436\",\"status\":\"open\"}");
     assertEquals("35436", WebhookEvent.freeForm(body).getAsJsonObject().get("ticket_id").getAsString());

@@ -77,6 +77,10 @@ class WebhooksEndToEndTest {
         assertEquals("zen:ticket:" + ticketId, event.subject());
         assertEquals(Long.toString(ticketId), event.ticket().orElseThrow().id());
         assertEquals("solved", event.ticket().orElseThrow().status());
+        assertEquals(zendesk.tickets().get(ticketId).get("subject").getAsString(),
+            event.ticket().orElseThrow().subject());
+        assertEquals(1, event.eventJson().getAsJsonObject("meta").getAsJsonObject("sequence").get("position")
+            .getAsInt());
         assertEquals("solved", event.change().orElseThrow().current(String.class));
         assertEquals(before, event.change().orElseThrow().previous(String.class));
 
