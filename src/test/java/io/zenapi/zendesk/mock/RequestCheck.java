@@ -196,15 +196,10 @@ final class RequestCheck {
   }
 
   private JsonObject deref(JsonObject node) {
-    JsonObject current = node;
-    while (current.has("$ref")) {
-      String[] parts = current.get("$ref").getAsString().substring("#/components/".length()).split("/");
-      current = components.getAsJsonObject(parts[0]).getAsJsonObject(parts[1]);
-    }
-    return current;
+    return SpecExamples.deref(node, components);
   }
 
   private static String text(JsonObject o, String key) {
-    return o.has(key) && o.get(key).isJsonPrimitive() ? o.get(key).getAsString() : null;
+    return SpecExamples.text(o, key);
   }
 }

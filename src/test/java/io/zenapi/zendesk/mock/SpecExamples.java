@@ -129,7 +129,8 @@ final class SpecExamples {
     return first.get("value");
   }
 
-  private static JsonObject deref(JsonObject node, JsonObject components) {
+  /** {@code node}, or what its {@code $ref} chain points to in {@code components}. */
+  static JsonObject deref(JsonObject node, JsonObject components) {
     JsonObject current = node;
     while (current.has("$ref")) {
       String[] parts = current.get("$ref").getAsString().substring("#/components/".length()).split("/");
@@ -138,7 +139,8 @@ final class SpecExamples {
     return current;
   }
 
-  private static String text(JsonObject o, String key) {
+  /** A primitive member as text, or null. */
+  static String text(JsonObject o, String key) {
     return o.has(key) && o.get(key).isJsonPrimitive() ? o.get(key).getAsString() : null;
   }
 
