@@ -140,6 +140,23 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
       this.nullsField = nullsField(type);
     }
 
+    /**
+     * The model's explicit nulls as they are: a shared set is read, not copied, and no set is made for a model that
+     * has none (its {@code explicitNulls()} would do either).
+     */
+    @SuppressWarnings("unchecked")
+    private java.util.Set<String> nullsOf(Object model, ZendeskModel extras) {
+      if (nullsField == null) {
+        return extras.explicitNulls();
+      }
+      try {
+        java.util.Set<String> nulls = (java.util.Set<String>) nullsField.get(model);
+        return nulls == null ? java.util.Set.of() : nulls;
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("cannot read the nulls of " + type.getName(), e);
+      }
+    }
+
     /** The generated models' field for their explicit nulls (see additional_properties.mustache), if any. */
     private static Field nullsField(Class<?> type) {
       for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
@@ -254,13 +271,14 @@ public final class ModelAdapterFactory implements TypeAdapterFactory {
         return;
       }
       ZendeskModel extras = (ZendeskModel) value;
+      java.util.Set<String> nulls = nullsOf(value, extras);
       out.beginObject();
       for (Bound b : inOrder) {
         Object v = b.get(value);
         if (v != null) {
           out.name(b.name);
           b.adapter.write(out, v);
-        } else if (extras.explicitNulls().contains(b.name)) {
+        } else if (nulls.contains(b.name)) {
           writeMember(out, elements, b.name, null);
         }
       }
