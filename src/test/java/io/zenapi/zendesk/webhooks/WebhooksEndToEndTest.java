@@ -106,6 +106,27 @@ class WebhooksEndToEndTest {
   }
 
   @Test
+  void webhooksArePagedThroughWithTheCursorTheListGives() {
+    try (MockZendesk zendesk = MockZendesk.start(5); ZendeskClient client = zendesk.client()) {
+      WebhooksApi webhooks = client.api(WebhooksApi.class);
+      List<String> made = new java.util.ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        made.add(client.execute(webhooks.createOrCloneWebhook(new WebhookCreateRequest().webhook(new WebhookObject()
+            .name("hook " + i).endpoint("http://127.0.0.1:9/hook").httpMethod("POST").requestFormat("json")
+            .subscriptions(List.of("zen:event-type:user.created"))))).getWebhook().getId());
+      }
+      zendesk.wireMock().resetRequests();
+
+      List<String> listed = client.paginate(webhooks.listWebhooks(),
+          io.zenapi.zendesk.generated.model.WebhooksResponse::getWebhooks).pageSize(2).readAhead(false).stream()
+          .map(WebhookObject::getId).toList();
+
+      assertEquals(made, listed);
+      assertEquals(3, zendesk.requestCount(), "2 + 2 + 1");
+    }
+  }
+
+  @Test
   void aWebhookToAnAddressOffLoopbackIsRefused() {
     try (MockZendesk zendesk = MockZendesk.start(5); ZendeskClient client = zendesk.client()) {
       BadRequestException e = assertThrows(BadRequestException.class, () -> client.execute(client.api(
