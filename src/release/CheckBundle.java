@@ -27,7 +27,8 @@ public final class CheckBundle {
     Path bundle = assemble(Path.of(args[0]));
     System.out.println("bundle: " + bundle);
     Map<String, byte[]> files = unzip(Files.readAllBytes(bundle));
-    String pomName = files.keySet().stream().filter(n -> n.endsWith(".pom")).findFirst().orElse(null);
+    String pomName = files.keySet().stream().filter(n -> n.endsWith(".pom") && !n.contains("-mock-")).findFirst()
+        .orElse(null);
     check(pomName != null, "the bundle has a pom");
     if (pomName == null) {
       finish();
@@ -79,6 +80,18 @@ public final class CheckBundle {
     Map<String, byte[]> mock = unzip(files.getOrDefault(base + "-tests.jar", new byte[0]));
     check(mock.containsKey("io/zenapi/zendesk/mock/MockZendesk.class"), "the mock jar has MockZendesk");
     check(mock.keySet().stream().noneMatch(n -> n.endsWith("Test.class")), "the mock jar has no test classes");
+    String mockName = base.replace("zendesk-client-", "zendesk-client-mock-") + ".pom";
+    byte[] mockPom = files.get(mockName);
+    check(mockPom != null, mockName + " is in the bundle");
+    if (mockPom != null) {
+      String text = new String(mockPom, java.nio.charset.StandardCharsets.UTF_8);
+      for (String element : List.of("<name>", "<description>", "<url>https://", "<licenses>", "<developers>",
+          "<scm>", "<packaging>pom</packaging>", "<type>test-jar</type>", "<artifactId>wiremock-standalone<")) {
+        check(text.contains(element), "the mock's pom has " + element);
+      }
+      check(!text.contains("${") && !text.contains("SNAPSHOT"), "the mock's pom names released versions only");
+      check(files.containsKey(mockName + ".sha1"), mockName + " has its checksums");
+    }
     check(files.keySet().stream().noneMatch(n -> n.endsWith(".asc")),
         "no signature (signing is skipped in the check; a release signs every file)");
     finish();
@@ -99,6 +112,11 @@ public final class CheckBundle {
     Files.createDirectories(out.getParent());
     try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(out))) {
       add(zip, dir + artifact + "-" + version + ".pom", Files.readAllBytes(pom));
+      Path mockPom = project.resolve("src/mock/pom.xml");
+      if (Files.exists(mockPom)) { // the mock's dependencies, as a pom of their own
+        String mockDir = dir.replace("/" + artifact + "/", "/" + artifact + "-mock/");
+        add(zip, mockDir + artifact + "-mock-" + version + ".pom", Files.readAllBytes(mockPom));
+      }
       try (var jars = Files.list(target)) {
         for (Path jar : jars.filter(p -> p.getFileName().toString().startsWith(artifact + "-" + version)
             && p.toString().endsWith(".jar")).sorted().toList()) {
