@@ -79,10 +79,9 @@ final class PageSource<R, T> {
     /** The next page, requested while the caller works on the current one (read-ahead), and its request. */
     private java.util.concurrent.CompletableFuture<Exchange.Fetched> ahead;
     private Request aheadRequest;
-    /** The bodies are read into these two buffers in turn (the page being bound, the page read ahead): the same
-     *  memory page after page instead of fresh garbage. */
+    /** The free body buffer, null while both are in use: bodies are read into two buffers in turn (the page being
+     *  bound, the page read ahead), the same memory page after page instead of fresh garbage. */
     private BodyBuffer spare = new BodyBuffer();
-    private BodyBuffer aheadBuffer;
     private boolean started;
     private Request next;
     private PaginationException failure;
@@ -157,7 +156,6 @@ final class PageSource<R, T> {
       java.util.concurrent.CompletableFuture<Exchange.Fetched> pending = ahead;
       ahead = null;
       aheadRequest = null;
-      aheadBuffer = null;
       try {
         return pending.get();
       } catch (InterruptedException e) {
@@ -186,8 +184,7 @@ final class PageSource<R, T> {
         HttpUrl url = keepPageSize(rebase(link));
         if (!url.equals(current.url()) && !visited.contains(url)) {
           aheadRequest = current.newBuilder().url(url).build();
-          aheadBuffer = takeSpare();
-          ahead = exchange.fetchAsync(aheadRequest, aheadBuffer);
+          ahead = exchange.fetchAsync(aheadRequest, takeSpare());
         }
       } catch (PaginationException e) {
         // not a usable address: the bound page decides
@@ -208,7 +205,6 @@ final class PageSource<R, T> {
         ahead.cancel(true);
         ahead = null;
         aheadRequest = null;
-        aheadBuffer = null;
       }
     }
 
