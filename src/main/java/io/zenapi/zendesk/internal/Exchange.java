@@ -372,8 +372,7 @@ public final class Exchange {
    */
   public Object bind(Fetched fetched, Type type) {
     if (fetched.body().size() == 0) {
-      throw new MalformedResponseException("HTTP " + fetched.code() + " from " + describe(fetched.request())
-          + " has no body; a " + simpleName(type) + " was expected", fetched.code(), fetched.requestId(), null);
+      throw noBody(fetched.code(), fetched.request(), fetched.requestId(), type);
     }
     try (Utf8Reader chars = new Utf8Reader(fetched.body().array(), fetched.body().size())) {
       Object value = bind(gson.newJsonReader(chars), type, fetched.code(), fetched.request(), fetched.requestId());
@@ -390,9 +389,12 @@ public final class Exchange {
   }
 
   private static MalformedResponseException noBody(Response response, Type type) {
-    return new MalformedResponseException("HTTP " + response.code() + " from " + describe(response.request())
-        + " has no body; a " + (type == null ? "body" : simpleName(type)) + " was expected", response.code(),
-        response.header(ApiErrors.REQUEST_ID), null);
+    return noBody(response.code(), response.request(), response.header(ApiErrors.REQUEST_ID), type);
+  }
+
+  private static MalformedResponseException noBody(int code, Request request, String requestId, Type type) {
+    return new MalformedResponseException("HTTP " + code + " from " + describe(request) + " has no body; a "
+        + (type == null ? "body" : simpleName(type)) + " was expected", code, requestId, null);
   }
 
   private static String problem(Exception e) {

@@ -1,16 +1,16 @@
 package io.zenapi.zendesk.transport;
 
 import io.zenapi.zendesk.ZendeskLogger;
-import java.lang.System.Logger.Level;
+import io.zenapi.zendesk.internal.BodyBuffer;
+import io.zenapi.zendesk.internal.WriteSafety;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-import io.zenapi.zendesk.internal.BodyBuffer;
-import io.zenapi.zendesk.internal.WriteSafety;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -97,16 +97,14 @@ public final class RetryInterceptor implements Interceptor {
       }
       if (attempt >= policy.maxAttempts()) {
         if (attempt > 1) {
-          log.log(Level.WARNING, "giving up on " + request.method() + " " + request.url().encodedPath() + " after "
-              + attempt + " attempts, the last ending in " + why);
+          log.log(Level.WARNING, givingUp(request, attempt, why));
         }
         return finish(response, failure);
       }
       Duration wait = waitBefore(attempt, response);
       if (clock.instant().plus(wait).isAfter(deadline)) {
-        log.log(Level.WARNING, "giving up on " + request.method() + " " + request.url().encodedPath() + " after "
-            + attempt + " attempts, the last ending in " + why + ": waiting " + wait.toMillis() + " ms more would pass"
-            + " the " + policy.deadline().toMillis() + " ms deadline");
+        log.log(Level.WARNING, givingUp(request, attempt, why) + ": waiting " + wait.toMillis()
+            + " ms more would pass the " + policy.deadline().toMillis() + " ms deadline");
         return finish(response, failure);
       }
       WriteSafety.Replays replays = request.tag(WriteSafety.Replays.class);
@@ -162,6 +160,11 @@ public final class RetryInterceptor implements Interceptor {
       return response;
     }
     throw failure;
+  }
+
+  private static String givingUp(Request request, int attempts, String lastOutcome) {
+    return "giving up on " + request.method() + " " + request.url().encodedPath() + " after " + attempts
+        + " attempts, the last ending in " + lastOutcome;
   }
 
   private static void checkInterrupted() throws InterruptedIOException {
