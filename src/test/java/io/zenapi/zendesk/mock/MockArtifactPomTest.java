@@ -12,7 +12,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-/** The mock's own pom (src/mock/pom.xml) stays in step with the main pom: its version, its dependencies', its address. */
+/** The mock's pom (src/mock/pom.xml) stays in step with the main pom: its version, its dependencies', its address. */
 class MockArtifactPomTest {
   private static Document read(String path) throws Exception {
     return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of(path).toFile());

@@ -80,8 +80,7 @@ final class MockSearch {
   }
 
   private static String text(JsonObject t, String member) {
-    JsonElement e = t.get(member);
-    return e == null || e.isJsonNull() ? "" : lower(e);
+    return SpecExamples.textOrEmpty(t, member).toLowerCase(Locale.ROOT);
   }
 
   private static String lower(JsonElement e) {

@@ -1,6 +1,7 @@
 package io.zenapi.zendesk.mock;
 
-import com.google.gson.JsonElement;
+import static io.zenapi.zendesk.mock.SpecExamples.textOrEmpty;
+
 import com.google.gson.JsonObject;
 import java.time.Instant;
 import java.util.Locale;
@@ -53,12 +54,12 @@ public final class MockUsers {
         return Reply.error(400, "InvalidValue", "the body must be {\"user\": {...}}");
       }
       JsonObject fields = body.getAsJsonObject("user");
-      if (text(fields, "name").isBlank()) {
+      if (textOrEmpty(fields, "name").isBlank()) {
         return Reply.error(422, "RecordInvalid", "Name: cannot be blank");
       }
       synchronized (users) {
-        String email = text(fields, "email").toLowerCase(Locale.ROOT);
-        if (!email.isEmpty() && users.values().stream().anyMatch(u -> email.equals(text(u, "email")))) {
+        String email = textOrEmpty(fields, "email").toLowerCase(Locale.ROOT);
+        if (!email.isEmpty() && users.values().stream().anyMatch(u -> email.equals(textOrEmpty(u, "email")))) {
           return Reply.error(422, "RecordInvalid", "Email: " + email + " is already being used by another user");
         }
         JsonObject created = store(req.origin(), nextId.getAndIncrement(), fields);
@@ -78,7 +79,7 @@ public final class MockUsers {
     u.addProperty("id", id);
     u.addProperty("url", origin + "/api/v2/users/" + id + ".json");
     if (u.has("email")) {
-      u.addProperty("email", text(u, "email").toLowerCase(Locale.ROOT));
+      u.addProperty("email", textOrEmpty(u, "email").toLowerCase(Locale.ROOT));
     }
     if (!u.has("role")) {
       u.addProperty("role", "end-user");
@@ -96,24 +97,20 @@ public final class MockUsers {
     users.forEach((id, u) -> {
       boolean match;
       if (externalId != null) {
-        match = externalId.equals(text(u, "external_id"));
+        match = externalId.equals(textOrEmpty(u, "external_id"));
       } else if (query == null || query.isBlank()) {
         match = false;
       } else if (query.toLowerCase(Locale.ROOT).startsWith("email:")) {
-        match = query.substring("email:".length()).trim().toLowerCase(Locale.ROOT).equals(text(u, "email"));
+        match = query.substring("email:".length()).trim().toLowerCase(Locale.ROOT).equals(textOrEmpty(u, "email"));
       } else {
         String words = query.toLowerCase(Locale.ROOT);
-        match = text(u, "name").toLowerCase(Locale.ROOT).contains(words) || text(u, "email").contains(words);
+        match = textOrEmpty(u, "name").toLowerCase(Locale.ROOT).contains(words)
+            || textOrEmpty(u, "email").contains(words);
       }
       if (match) {
         found.put(id, u.deepCopy());
       }
     });
     return found;
-  }
-
-  private static String text(JsonObject o, String member) {
-    JsonElement e = o.get(member);
-    return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? "" : e.getAsString();
   }
 }

@@ -1,5 +1,7 @@
 package io.zenapi.zendesk.mock;
 
+import static io.zenapi.zendesk.mock.SpecExamples.textOrEmpty;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -287,7 +289,7 @@ public final class MockWebhooks {
 
   /** Whether any active webhook would receive something: the stores skip building events otherwise. */
   boolean listening() {
-    return webhooks.values().stream().anyMatch(w -> "active".equals(text(w, "status")));
+    return webhooks.values().stream().anyMatch(w -> "active".equals(textOrEmpty(w, "status")));
   }
 
   private static JsonObject ticketDetail(JsonObject t) {
@@ -315,7 +317,7 @@ public final class MockWebhooks {
     String type = EVENT_TYPE + shortType;
     for (Map.Entry<String, JsonObject> e : webhooks.entrySet()) {
       JsonObject w = e.getValue();
-      if (!"active".equals(text(w, "status")) || !subscribes(w, type)) {
+      if (!"active".equals(textOrEmpty(w, "status")) || !subscribes(w, type)) {
         continue;
       }
       JsonObject payload = new JsonObject();
@@ -352,7 +354,7 @@ public final class MockWebhooks {
     int status = 0;
     String outcome;
     try {
-      HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(text(webhook, "endpoint")))
+      HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(textOrEmpty(webhook, "endpoint")))
           .timeout(Duration.ofSeconds(10))
           .header("Content-Type", "application/json; charset=utf-8")
           .header("User-Agent", "Zendesk Webhook (mock)")
@@ -389,10 +391,5 @@ public final class MockWebhooks {
     if (list != null) {
       list.add(invocation);
     }
-  }
-
-  private static String text(JsonObject o, String member) {
-    JsonElement e = o.get(member);
-    return e == null || e.isJsonNull() ? "" : e.getAsString();
   }
 }

@@ -139,6 +139,12 @@ final class SpecExamples {
     return current;
   }
 
+  /** A primitive member as text, or {@code ""} when it is absent, null or not a primitive. */
+  static String textOrEmpty(JsonObject o, String key) {
+    String text = text(o, key);
+    return text == null ? "" : text;
+  }
+
   /** A primitive member as text, or null. */
   static String text(JsonObject o, String key) {
     return o.has(key) && o.get(key).isJsonPrimitive() ? o.get(key).getAsString() : null;
