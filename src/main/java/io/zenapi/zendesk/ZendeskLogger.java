@@ -26,6 +26,17 @@ public interface ZendeskLogger {
   void log(Level level, String line);
 
   /**
+   * Whether a line at {@code level} would be kept: the client builds a line only when it would (each HTTP attempt's
+   * DEBUG line redacts its URL). Every level, unless a logger says otherwise.
+   *
+   * @param level the level
+   * @return whether such a line is kept
+   */
+  default boolean isLoggable(Level level) {
+    return true;
+  }
+
+  /**
    * Every line, whatever its level, to {@code sink}: for callers that keep their own log of the client.
    *
    * @param sink receives each line
@@ -44,9 +55,17 @@ public interface ZendeskLogger {
    */
   static ZendeskLogger system() {
     System.Logger logger = System.getLogger(NAME);
-    return (level, line) -> {
-      if (logger.isLoggable(level)) {
-        logger.log(level, line);
+    return new ZendeskLogger() {
+      @Override
+      public void log(Level level, String line) {
+        if (logger.isLoggable(level)) {
+          logger.log(level, line);
+        }
+      }
+
+      @Override
+      public boolean isLoggable(Level level) {
+        return logger.isLoggable(level);
       }
     };
   }

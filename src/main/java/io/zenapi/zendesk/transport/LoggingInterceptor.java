@@ -34,6 +34,9 @@ public final class LoggingInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
+    if (!log.isLoggable(Level.DEBUG)) {
+      return chain.proceed(request); // no line would be kept: no URL redacted for nothing on every attempt
+    }
     long start = System.nanoTime();
     String what = request.method() + " " + redact(request.url());
     try {

@@ -118,6 +118,29 @@ class LogLevelsTest {
   }
 
   @Test
+  void aLoggerThatDropsDebugIsNeverHandedTheAttemptLinesButStillTheWarnings() {
+    h.server.stubFor(get(urlPathEqualTo(SHOW)).willReturn(json(503, "{}")));
+    ZendeskClient client = h.client(b -> b.retryPolicy(RetryPolicy.builder().jitter(0).maxAttempts(2).build())
+        .leveledLogger(new io.zenapi.zendesk.ZendeskLogger() {
+          @Override
+          public void log(Level level, String line) {
+            lines.add(level + " " + line);
+          }
+
+          @Override
+          public boolean isLoggable(Level level) {
+            return level != Level.DEBUG;
+          }
+        }));
+
+    assertThrows(ZendeskApiException.class, () -> showTicket(client));
+
+    assertEquals(repeat(2, expect("GET " + SHOW, BEARER, null)), h.requests());
+    assertEquals(List.of(), at(Level.DEBUG));
+    assertEquals(2, at(Level.WARNING).size(), lines.toString());
+  }
+
+  @Test
   void aPacingWaitIsInfo() {
     h.server.stubFor(get(urlPathEqualTo(SHOW)).willReturn(ticket1().withHeader("X-Rate-Limit-Remaining", "0")
         .withHeader("ratelimit-reset", "5")));
